@@ -1,0 +1,3 @@
+"""Subcommands for `triage` (see ivr/cli.py)."""
+
+commands: list = []
