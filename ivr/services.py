@@ -1,0 +1,41 @@
+"""The long-lived parts of the app, built once per worker from Settings."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from directory_client import get_directory
+from flows.engine import load_engine
+from ivr import actions
+from ivr.conversation import Conversation
+from ivr.sessions import SessionStore
+from nlu import get_parser
+
+
+@lru_cache(maxsize=4)
+def _parser(settings):
+    # The model takes seconds to load: one per worker, shared by every app built with these settings.
+    return get_parser(settings)
+
+
+@lru_cache(maxsize=4)
+def _engine():
+    return load_engine()
+
+
+@dataclass
+class Services:
+    settings: object
+    store: SessionStore
+    conversation: Conversation
+
+    @classmethod
+    def from_settings(cls, settings) -> "Services":
+        store = SessionStore.from_settings(settings)
+        directory = get_directory(settings)
+        executors = {
+            "lookup": actions.lookup(directory),
+            "record_triage": actions.record_triage(store.client, settings.session_ttl_sms),
+            "hangup": actions.hangup,
+        }
+        return cls(settings, store, Conversation(_engine(), _parser(settings), executors))
