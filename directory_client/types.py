@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol
 
 
 class DirectoryUnavailable(Exception):
@@ -28,3 +29,10 @@ class Resource:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+class Directory(Protocol):
+    """What flows and ivr call; both the embedded directory and the HSDS API client provide it."""
+
+    def search(self, need: str, location: dict | None = None, language: str = "en",
+               now: datetime | None = None, limit: int = 3) -> list[Resource]: ...
