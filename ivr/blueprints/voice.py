@@ -1,0 +1,85 @@
+"""POST /voice and /voice/...: Twilio Programmable Voice webhooks."""
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, Response, request, url_for
+from twilio.twiml.voice_response import VoiceResponse
+
+from ivr.conversation import Outcome
+from ivr.events import voice_event
+from ivr.render_voice import render_voice
+from ivr.signature import protect
+from ivr.specialists.twiml import caller_conference
+from ivr.voice_languages import voice_language
+from ivr.webhook import answer, now, services
+
+log = logging.getLogger(__name__)
+
+bp = protect(Blueprint("voice", __name__))
+
+# Call statuses after which nobody is on the line any more.
+ENDED = {"completed", "busy", "no-answer", "failed", "canceled"}
+
+
+def _twiml(twiml: str) -> Response:
+    return Response(twiml, mimetype="text/xml")
+
+
+def _run(event, step: int) -> Response:
+    settings = services().settings
+
+    def render(outcome: Outcome) -> str:
+        transfer = outcome.result_of("transfer")
+        join = None
+        if transfer and transfer.get("ok") and transfer.get("mode") == "conference":
+            def join(response: VoiceResponse) -> None:
+                response.append(caller_conference(transfer["conference"]))
+        return render_voice(outcome.reply, settings,
+                            lambda language: url_for("voice.gather", step=step + 1, lang=language), join)
+
+    def apologize(text: str) -> str:
+        response = VoiceResponse()
+        voice = voice_language(event.language_hint, settings)
+        response.say(text, voice=voice.voice, language=voice.tag)
+        response.hangup()
+        return str(response)
+
+    def in_progress() -> str:
+        # A Twilio retry while the first request is still being answered: come back for its answer.
+        response = VoiceResponse()
+        response.pause(length=1)
+        response.redirect(request.script_root + request.full_path.rstrip("?"), method="POST")
+        return str(response)
+
+    return _twiml(answer(event, request.form.get("From"), render, apologize, in_progress))
+
+
+@bp.post("/voice")
+def incoming_call() -> Response:
+    return _run(voice_event(request.form, services().settings, now(), "0", kind="call_start"), 0)
+
+
+@bp.post("/voice/gather")
+def gather() -> Response:
+    step = request.args.get("step", 1, type=int)
+    language = request.args.get("lang")
+    event = voice_event(request.form, services().settings, now(), str(step), language_hint=language)
+    return _run(event, step)
+
+
+@bp.post("/voice/status")
+def call_status() -> Response:
+    """The call's status callback: when the caller is gone, the engine closes the session and files the
+    triage record, so hanging up mid-flow loses nothing collected."""
+    if request.form.get("CallStatus") not in ENDED:
+        return _twiml(str(VoiceResponse()))
+    return _run(voice_event(request.form, services().settings, now(), "hangup", kind="hangup"), 0)
+
+
+@bp.post("/voice/sms-status")
+def sms_status() -> Response:
+    """Delivery status of a "text me this list" message: logged, so a failed delivery is visible."""
+    log.info("read-back sms status", extra={"status": request.form.get("MessageStatus"),
+                                            "error": request.form.get("ErrorCode")})
+    return Response(status=204)
