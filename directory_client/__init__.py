@@ -22,8 +22,10 @@ def setting(settings, name: str, default=None):
 
 
 def get_directory(settings=None) -> Directory:
+    from . import geo
     from .embedded import EmbeddedDirectory
 
+    geo.warm()
     taxonomy = load_taxonomy(taxonomy_path(settings))
     embedded = EmbeddedDirectory(Path(setting(settings, "directory_db", DEFAULT_DB)), taxonomy)
     url = setting(settings, "directory_url")
