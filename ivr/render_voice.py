@@ -44,7 +44,8 @@ def hints(reply: Reply) -> str | None:
     phrases: list[str] = []
     for choice in reply.choices:
         for phrase in (choice.label, *choice.hints):
-            phrase = phrase.replace(",", " ").strip()[:MAX_HINT_LENGTH]
+            # A comma would split the phrase in two: Twilio separates hints by commas.
+            phrase = " ".join(phrase.replace(",", " ").split())[:MAX_HINT_LENGTH]
             if phrase and phrase not in phrases:
                 phrases.append(phrase)
     return ", ".join(phrases[:MAX_HINTS]) or None
