@@ -1,12 +1,16 @@
 """Executors for the engine's actions: each takes (Action, TurnContext) and returns a result dict."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
+
+import phonenumbers
+from twilio.base.exceptions import TwilioRestException
 
 from directory_client.types import DirectoryUnavailable
 from flows.types import Action
 from ivr.conversation import Executor, TurnContext
 from ivr.records import store_record
+from ivr.sessions import SessionStore
 
 LOOKUP_LIMIT = 9  # enough for three SMS pages or three voice read-backs
 
@@ -35,3 +39,36 @@ def record_triage(redis_client, ttl: int) -> Executor:
 
 def hangup(action: Action, context: TurnContext) -> dict[str, Any]:
     return {"ok": True}
+
+
+TEXTABLE = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+UNSUBSCRIBED = 21610  # Twilio: the recipient replied STOP to this sender
+
+
+def textable(number: str | None) -> bool:
+    """An E.164 number that can receive SMS: not a landline, toll-free line or something unparseable."""
+    try:
+        parsed = phonenumbers.parse(number or "", None)
+    except phonenumbers.NumberParseException:
+        return False
+    return (number == phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+            and phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(parsed) in TEXTABLE)
+
+
+def send_sms(store: SessionStore, client: Callable[[], Any], status_callback: Callable[[], str]) -> Executor:
+    """Texts `body` to the number the caller is calling from, and only to it; never after STOP."""
+
+    def run(action: Action, context: TurnContext) -> dict[str, Any]:
+        number = context.caller_number
+        if not textable(number):
+            return {"ok": False, "reason": "not_mobile"}
+        if store.load("sms", context.event.caller).opted_out:
+            return {"ok": False, "reason": "opted_out"}
+        try:
+            message = client().messages.create(to=number, from_=context.event.data.get("helpline"),
+                                                body=action.data["body"], status_callback=status_callback())
+        except TwilioRestException as error:
+            return {"ok": False, "reason": "opted_out" if error.code == UNSUBSCRIBED else "rest_error"}
+        return {"ok": True, "sid": message.sid}
+
+    return run

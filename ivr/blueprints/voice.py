@@ -20,6 +20,14 @@ bp = protect(Blueprint("voice", __name__))
 
 # Call statuses after which nobody is on the line any more.
 ENDED = {"completed", "busy", "no-answer", "failed", "canceled"}
+SMS_STATUS_PATH = "/voice/sms-status"
+
+
+def sms_status_url(settings) -> str:
+    """Absolute URL for a read-back message's status callback, as Twilio will sign it."""
+    if settings.public_base_url:
+        return settings.public_base_url.rstrip("/") + SMS_STATUS_PATH
+    return url_for("voice.sms_status", _external=True)
 
 
 def _twiml(twiml: str) -> Response:
@@ -77,7 +85,7 @@ def call_status() -> Response:
     return _run(voice_event(request.form, services().settings, now(), "hangup", kind="hangup"), 0)
 
 
-@bp.post("/voice/sms-status")
+@bp.post(SMS_STATUS_PATH)
 def sms_status() -> Response:
     """Delivery status of a "text me this list" message: logged, so a failed delivery is visible."""
     log.info("read-back sms status", extra={"status": request.form.get("MessageStatus"),
