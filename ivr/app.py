@@ -33,10 +33,11 @@ def create_app(settings: Settings | None = None, clock: Callable[[], datetime] =
         log.warning("TWILIO_AUTH_TOKEN is unset: unsigned requests are accepted from loopback only")
     app.extensions["triage"] = Services.from_settings(settings)
 
-    from ivr.blueprints import health, sms
+    from ivr.blueprints import health, sms, voice
 
     app.register_blueprint(health.bp)
     app.register_blueprint(sms.bp)
+    app.register_blueprint(voice.bp)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -7,8 +7,10 @@ from functools import lru_cache
 from directory_client import get_directory
 from flows.engine import load_engine
 from ivr import actions
+from ivr.blueprints.voice import sms_status_url
 from ivr.conversation import Conversation
 from ivr.sessions import SessionStore
+from ivr.twilio_rest import rest_client
 from nlu import get_parser
 
 
@@ -37,5 +39,7 @@ class Services:
             "lookup": actions.lookup(directory),
             "record_triage": actions.record_triage(store.client, settings.session_ttl_sms),
             "hangup": actions.hangup,
+            # The REST client is built on first use: a dev server without TWILIO_AUTH_TOKEN still starts.
+            "send_sms": actions.send_sms(store, lambda: rest_client(settings), lambda: sms_status_url(settings)),
         }
         return cls(settings, store, Conversation(_engine(), _parser(settings), executors))

@@ -42,7 +42,10 @@ def _run(event, step: int) -> Response:
         join = None
         if transfer and transfer.get("ok") and transfer.get("mode") == "conference":
             def join(response: VoiceResponse) -> None:
-                response.append(caller_conference(transfer["conference"]))
+                conference = caller_conference(transfer["conference"], outcome.reply.language, settings,
+                                               crisis=bool(transfer.get("crisis")))
+                for verb in conference.verbs:
+                    response.append(verb)
         return render_voice(outcome.reply, settings,
                             lambda language: url_for("voice.gather", step=step + 1, lang=language), join)
 
