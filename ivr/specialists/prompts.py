@@ -25,8 +25,13 @@ def specialist_text(key: str, **values) -> str:
     return _prompts()["specialist"][key].format(**values)
 
 
-def voice_for(language_tag: str) -> str | None:
-    return _prompts()["voices"].get(language_tag)
+def summary_of(record: dict | None, language: str | None, need: str | None) -> str:
+    """The record's one-line summary, or a minimal one, for the whisper and the specialist's SMS."""
+    if record and record.get("summary"):
+        return record["summary"].rstrip(". ")
+    names = _prompts()["specialist"]["languages"]
+    return specialist_text("summary", language=names.get(language or "en", "English"),
+                           need=(need or "general help").replace("_", " "))
 
 
 def when(language: str | None, moment: datetime | None, now: datetime, tz: ZoneInfo, at: bool = False) -> str:

@@ -1,0 +1,55 @@
+"""The specialists' callback queue in Redis: text-backs, callback requests and voicemails, by due time.
+
+Entries carry the triage record (keyed caller hash, no phone number): whoever works the queue finds the
+conversation, and the number, through the caller hash.
+"""
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import datetime
+
+import redis
+
+QUEUE = "specialists:queue"  # sorted set: entry id, scored by when the resident expects an answer
+ENTRY = "specialists:queue:{id}"
+KINDS = ("textback", "callback", "voicemail")
+
+
+def enqueue(client: redis.Redis, kind: str, *, channel: str, language: str, need: str | None,
+            record: dict | None, now: datetime, expect_by: datetime, **extra) -> str:
+    if kind not in KINDS:
+        raise ValueError(kind)
+    entry_id = secrets.token_hex(8)
+    entry = {"id": entry_id, "kind": kind, "channel": channel, "language": language, "need": need,
+             "caller": (record or {}).get("caller"), "record": record, "created_at": now.isoformat(),
+             "expect_by": expect_by.isoformat(), **extra}
+    with client.pipeline() as pipe:
+        pipe.set(ENTRY.format(id=entry_id), json.dumps(entry))
+        pipe.zadd(QUEUE, {entry_id: expect_by.timestamp()})
+        pipe.execute()
+    return entry_id
+
+
+def get(client: redis.Redis, entry_id: str) -> dict | None:
+    raw = client.get(ENTRY.format(id=entry_id))
+    return json.loads(raw) if raw else None
+
+
+def annotate(client: redis.Redis, entry_id: str, **fields) -> None:
+    """Add what arrives later (a voicemail's transcription) to an entry."""
+    key = ENTRY.format(id=entry_id)
+
+    def apply(pipe) -> None:
+        raw = pipe.get(key)
+        if raw:
+            pipe.multi()
+            pipe.set(key, json.dumps({**json.loads(raw), **fields}))
+
+    client.transaction(apply, key)
+
+
+def pending(client: redis.Redis, until: datetime | None = None) -> list[dict]:
+    """Entries due by `until` (all when None), soonest first: the morning queue."""
+    ids = client.zrangebyscore(QUEUE, "-inf", until.timestamp() if until else "+inf")
+    return [entry for entry in (get(client, i.decode() if isinstance(i, bytes) else i) for i in ids) if entry]
