@@ -10,7 +10,7 @@ class Prompts:
         variant = f"{key}.{channel}"
         return variant if variant in self._by_language[language] else key
 
-    def text(self, language: str, key: str, channel: str, **values: object) -> str:
+    def text(self, language: str, key: str, channel: str, /, **values: object) -> str:
         return self._by_language[language][self.key_for(language, key, channel)].format(**values)
 
     def words(self, language: str, key: str) -> tuple[str, ...]:
