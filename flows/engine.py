@@ -416,7 +416,7 @@ class _Step:
             record = self.record("callback")
             self.actions.append(Action("callback_request", {"record": record}))
             self.say("callback.done")
-            self.say("goodbye.help")
+            self.say("after_hours.crisis")
             self.end = True
         elif target == "@voicemail":
             self.record("voicemail")

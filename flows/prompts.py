@@ -11,7 +11,11 @@ class Prompts:
         return variant if variant in self._by_language[language] else key
 
     def text(self, language: str, key: str, channel: str, /, **values: object) -> str:
-        return self._by_language[language][self.key_for(language, key, channel)].format(**values)
+        template = self._by_language[language][self.key_for(language, key, channel)]
+        for name, value in values.items():
+            if isinstance(value, str) and value.endswith("."):
+                template = template.replace(f"{{{name}}}.", f"{{{name}}}")  # "9:00 a.m.." -> "9:00 a.m."
+        return template.format(**values)
 
     def words(self, language: str, key: str) -> tuple[str, ...]:
         """A comma-separated prompt (speech hints) as a tuple of phrases."""
