@@ -31,6 +31,7 @@ class PrismRequest:
     path: str  # e.g. /2010-04-01/Accounts/AC.../Calls.json
     form: dict  # body parameters: a str, or a list when repeated (StatusCallbackEvent)
     status: int  # Prism's answer: 2xx when the request matched Twilio's spec
+    problem: str | None = None  # Prism's explanation when it refused the request
 
 
 class PrismLog:
@@ -74,7 +75,8 @@ class _Recorder(BaseHTTPRequestHandler):
                 status, answer_headers, data = answer.status, answer.headers, answer.read()
         except urllib.error.HTTPError as error:
             status, answer_headers, data = error.code, error.headers, error.read()
-        self.server.log.add(PrismRequest(self.command, urlsplit(self.path).path, _form(body), status))
+        problem = data.decode("utf-8", "replace") if status >= 400 else None
+        self.server.log.add(PrismRequest(self.command, urlsplit(self.path).path, _form(body), status, problem))
         self.send_response(status)
         for name in ("Content-Type", "Content-Encoding"):
             if answer_headers.get(name):

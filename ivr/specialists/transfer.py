@@ -46,10 +46,11 @@ def _ring(ticket: Ticket, config: SpecialistsConfig, settings) -> str | None:
         if candidate["whisper"]:  # a person: hears the summary first and joins by pressing 1
             return client.calls.create(url=url(settings, "whisper", conference=ticket.name), method="POST",
                                        **common).sid
-        # A helpline answers with its own intake: straight into the conference, which starts.
+        # A helpline answers with its own intake: straight into the conference, which starts. Booleans as
+        # "true": twilio 8.2 would send Python's "True", which Twilio's spec does not allow.
         return client.conferences(ticket.name).participants.create(
-            start_conference_on_enter=True, end_conference_on_exit=True, beep="false", label=candidate["kind"],
-            status_callback_event=["answered", "completed"], **common).call_sid
+            start_conference_on_enter="true", end_conference_on_exit="true", beep="false", label=candidate["kind"],
+            **common).call_sid
     except REST_ERRORS:
         log.exception("could not place the transfer call", extra={"conference": ticket.name,
                                                                   "candidate": candidate["id"]})
@@ -91,15 +92,13 @@ def _tell_caller(ticket: Ticket, prompt: str, settings) -> None:
 
 def on_leg_status(client: redis.Redis, name: str, call_sid: str, status: str, config: SpecialistsConfig,
                   settings, ttl: int) -> Ticket | None:
-    """A specialist's or line's call changed state: answered lines connect, ended unanswered calls move on."""
+    """A specialist's or line's call ended: after a conversation the transfer is done, else ring the next."""
     moved: list[bool] = []
 
     def change(ticket: Ticket) -> None:
         if call_sid != ticket.leg_call_sid:
             return  # a callback for an earlier attempt
-        if status in ("in-progress", "answered") and not ticket.current["whisper"]:
-            ticket.state = "connected"
-        elif status in ENDED and ticket.state == "ringing":
+        if status in ENDED and ticket.state == "ringing":
             ticket.index += 1
             ticket.leg_call_sid = None
             moved.append(True)
@@ -152,12 +151,15 @@ def _text_record(ticket: Ticket, config: SpecialistsConfig, settings) -> None:
 
 def on_conference_event(client: redis.Redis, name: str, event: str, call_sid: str | None,
                         conference_sid: str | None, settings, ttl: int) -> Ticket | None:
-    """Learn the caller's call and the conference SID; if the caller hangs up while waiting, stop ringing."""
+    """Learn the caller's call, the conference SID and who joined; if the caller hangs up while waiting,
+    stop ringing."""
     ringing: list[tuple[str, str]] = []
 
     def change(ticket: Ticket) -> None:
         ticket.conference_sid = conference_sid or ticket.conference_sid
-        if event == "participant-join" and call_sid != ticket.leg_call_sid:
+        if event == "participant-join" and call_sid == ticket.leg_call_sid:
+            ticket.state = "connected"  # a line answered (a person joins only after pressing 1)
+        elif event == "participant-join":
             ticket.caller_call_sid = ticket.caller_call_sid or call_sid
         elif event == "participant-leave" and call_sid == ticket.caller_call_sid and ticket.state == "ringing":
             if ticket.leg_call_sid:
