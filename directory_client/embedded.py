@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import build, geo
-from .ranking import SEARCH_KM, rank
+from .ranking import REACH_KM, SEARCH_KM, rank
 from .store import REFERRAL, Store
 from .taxonomy import Taxonomy
 from .types import DirectoryUnavailable, Resource
@@ -40,20 +40,24 @@ class EmbeddedDirectory:
         extra = () if origin or not location else (f"location {location.get('value')!r} not recognised",)
         store = self._store()
         lat, lon = (origin.lat, origin.lon) if origin else (None, None)
-        results = rank(store.by_need(need, lat, lon, SEARCH_KM), need, origin, language, now, limit, extra)
+        results = rank(store.by_need(need, lat, lon, REACH_KM), need, origin, language, now, limit, extra, store.listings)
+        if len(results) < limit and lat is not None:  # widen: a place farther away beats none
+            results = rank(store.by_need(need, lat, lon, SEARCH_KM), need, origin, language, now, limit, extra,
+                           store.listings)
         if len(results) < limit:
             # Nothing (or too little) for this need nearby: a general helpline can still refer the caller.
             reason = (f"general helpline: {'no' if not results else 'only ' + str(len(results))} "
                       f"{need} service(s) found within reach",)
             taken = {r.id for r in results}
-            referrals = [(listing, score) for listing, score in store.by_need(REFERRAL, lat, lon, SEARCH_KM)
-                         if listing.id not in taken]
+            referrals = [c for c in store.by_need(REFERRAL, lat, lon, SEARCH_KM) if c.id not in taken]
             results += rank(referrals, "information and referral", origin, language, now,
-                            limit - len(results), extra + reason)
+                            limit - len(results), extra + reason, store.listings)
         return results
 
     def search_text(self, query: str, location: dict | None = None, language: str = "en",
                     now: datetime | None = None, limit: int = 3) -> list[Resource]:
         """Free-text search for operators (FTS5), ranked like `search`."""
         now = now or datetime.now(timezone.utc)
-        return rank(self._store().by_text(query), f"'{query}'", geo.resolve(location), language, now, limit)
+        store = self._store()
+        return rank(store.by_text(query), f"'{query}'", geo.resolve(location), language, now, limit, (),
+                    store.listings)

@@ -17,7 +17,7 @@ from urllib3.util.retry import Retry
 from . import geo
 from .cache import AnswerCache
 from .hsds import listings
-from .ranking import rank
+from .ranking import Candidate, rank
 from .taxonomy import Taxonomy
 from .types import DirectoryUnavailable, Resource
 
@@ -103,13 +103,15 @@ class ApiDirectory:
         results: list[Resource] = []
         if items:
             score = 2 if "taxonomy_term_id" in queries[0] else 1
-            candidates = []
+            found = []
             for item in items:
                 try:
-                    candidates += [(listing, score) for listing in listings(_as_service(item), self.url)]
+                    found += listings(_as_service(item), self.url)
                 except (KeyError, TypeError, AttributeError) as e:
                     log.warning("HSDS directory %s: unusable item %s: %s", self.url, item.get("id"), e)
-            results = rank(candidates, need, geo.resolve(location), language, now, limit, (note,) if note else ())
+            candidates = [Candidate.of(i, listing, score) for i, listing in enumerate(found)]
+            results = rank(candidates, need, geo.resolve(location), language, now, limit, (note,) if note else (),
+                           lambda keys: {k: found[k] for k in keys})
         if results:
             return results
         # Nothing usable from the remote directory: never a silent empty list.

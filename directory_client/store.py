@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from .hsds import Listing
+from .ranking import Candidate
 from .taxonomy import Taxonomy
 
 SCHEMA_VERSION = "1"
@@ -75,7 +76,7 @@ def read_meta(path: Path) -> dict[str, str]:
 def _row_to_listing(row: sqlite3.Row) -> Listing:
     return Listing(**{
         **{c: row[c] for c in _COLUMNS},
-        "rules": row["rules"],  # left as JSON text; ranking parses it once per distinct schedule
+        "rules": json.loads(row["rules"]),
         "languages": tuple(filter(None, row["languages"].split(","))),
         "areas": tuple(filter(None, row["areas"].split(","))),
         "terms": tuple(filter(None, row["terms"].split(","))),
@@ -101,26 +102,34 @@ class Store:
         }
 
     def by_need(self, need: str, lat: float | None = None, lon: float | None = None,
-                radius_km: float | None = None) -> list[tuple[Listing, int]]:
-        """Listings meeting a need, with their match score; with a position, only those within the
-        radius's bounding box plus those with no position (phone lines, online services)."""
-        sql = ("SELECT l.*, n.score FROM listing_needs n JOIN listings l ON l.rowid = n.listing "
-               "WHERE n.need = ?")
+                radius_km: float | None = None) -> list[Candidate]:
+        """Listings meeting a need, light enough to rank by the thousand. With a position: those in the
+        radius's bounding box plus phone/online ones; without: phone/online ones only (a place to go
+        means nothing until we know where the caller is)."""
+        sql = ("SELECT l.rowid, n.score, l.lat, l.lon, l.areas, l.rules, l.timezone, l.languages, l.barriers, "
+               "l.name, l.id FROM listing_needs n JOIN listings l ON l.rowid = n.listing WHERE n.need = ?")
         args: list = [need]
         if lat is not None and radius_km:
             dlat = radius_km / 111.0
             dlon = radius_km / (111.0 * max(math.cos(math.radians(lat)), 0.01))
             sql += " AND (l.lat IS NULL OR (l.lat BETWEEN ? AND ? AND l.lon BETWEEN ? AND ?))"
             args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
-        return [(_row_to_listing(r), r["score"]) for r in self.db.execute(sql, args)]
+        else:
+            sql += " AND l.lat IS NULL"
+        return [Candidate(*row) for row in self.db.execute(sql, args)]
 
-    def by_text(self, query: str, limit: int = 200) -> list[tuple[Listing, int]]:
+    def by_text(self, query: str, limit: int = 200) -> list[Candidate]:
         """Free-text look-up (FTS5, any of the words), best text match first."""
         words = [w for w in "".join(c if c.isalnum() else " " for c in query).split() if len(w) > 1]
         if not words:
             return []
         match = " OR ".join(f'"{w}"' for w in words)
         rows = self.db.execute(
-            "SELECT l.*, 1 AS score FROM listings_fts f JOIN listings l ON l.rowid = f.rowid "
-            "WHERE listings_fts MATCH ? ORDER BY f.rank LIMIT ?", (match, limit))
-        return [(_row_to_listing(r), r["score"]) for r in rows]
+            "SELECT l.rowid, 1, l.lat, l.lon, l.areas, l.rules, l.timezone, l.languages, l.barriers, l.name, l.id "
+            "FROM listings_fts f JOIN listings l ON l.rowid = f.rowid WHERE listings_fts MATCH ? ORDER BY f.rank LIMIT ?",
+            (match, limit))
+        return [Candidate(*row) for row in rows]
+
+    def listings(self, rowids: list[int]) -> dict[int, Listing]:
+        rows = self.db.execute(f"SELECT rowid, * FROM listings WHERE rowid IN ({','.join('?' * len(rowids))})", rowids)
+        return {row["rowid"]: _row_to_listing(row) for row in rows}
