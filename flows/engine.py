@@ -116,7 +116,7 @@ class _Step:
         if self.channel == "sms" and not self.silent and not fits("\n".join(self.texts)):
             # Safety net for long texts: never more than two segments unless the caller asks for MORE.
             more = self.prompts.text(self.lang, "results.more", "sms")
-            first, *rest = paginate(self.texts, more)
+            first, *rest = paginate(self.texts, more, more)
             self.texts, self.s.data["more"] = [first], rest
         if self.end and self.channel == "voice":
             self.actions.append(Action("hangup", {}))
@@ -174,6 +174,7 @@ class _Step:
             return
         self.s.data.pop("no_input", None)
         self.remember()
+        self.detect_language()
         if self.engine.crisis.is_crisis(self.text, self.nlu):
             self.crisis()
             return
@@ -182,7 +183,6 @@ class _Step:
             self.s.language = switch
             self.resume()
             return
-        self.detect_language()
         self.s.slots.update(slots.from_message(self.text, self.digits, self.nlu))
         command = self.engine.commands.command(self.text, self.digits, self.nlu)
         if command != MORE:
@@ -576,7 +576,8 @@ class _Step:
                   for i, r in enumerate(resources, 1)]
         more = self.prompts.text(self.lang, "results.more", "sms")
         last = self.prompts.text(self.lang, "results.question", "sms")
-        first, *rest = paginate([intro] + blocks, more, last)
+        blocks[0] = f"{intro}\n{blocks[0]}"  # never an intro alone on a page
+        first, *rest = paginate(blocks, more, last)
         self.show("results", question=False)
         self.keys[:0] = ["results.intro", "results.more" if rest else "results.question"]
         self.texts = [first]

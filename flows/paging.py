@@ -14,15 +14,22 @@ def _join(*parts: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _pieces(block: str, footer: str) -> list[str]:
-    """A block too long for one page, cut at lines, then at words."""
+def _fits_all(blocks: list[str], footers: tuple[str, ...]) -> bool:
+    return all(fits(_join(*blocks, footer)) for footer in footers)
+
+
+def _pieces(block: str, footers: tuple[str, ...]) -> list[str]:
+    """A block too long for one page, cut between lines, or between words within a too-long line."""
+    words: list[str] = []
+    for number, line in enumerate(block.split("\n")):
+        words.extend((["\n"] if number else []) + line.split())
     pieces: list[str] = []
     current = ""
-    for word in block.replace("\n", " \n ").split(" "):
-        candidate = f"{current} {word}".strip(" ") if word != "\n" else current + "\n"
-        if current and not fits(_join(candidate.strip(), footer)):
+    for word in words:
+        candidate = current + word if word == "\n" or not current or current.endswith("\n") else f"{current} {word}"
+        if current.strip() and not _fits_all([candidate.strip()], footers):
             pieces.append(current.strip())
-            current = word if word != "\n" else ""
+            current = "" if word == "\n" else word
         else:
             current = candidate
     if current.strip():
@@ -33,22 +40,23 @@ def _pieces(block: str, footer: str) -> list[str]:
 def paginate(blocks: list[str], more_footer: str, last_footer: str = "") -> list[str]:
     """Pages that each fit in two segments; `more_footer` ends every page but the last, `last_footer` the last.
 
-    Pages are filled against the longer footer, so the last page never spills its footer onto a page alone.
+    Pages are filled so that either footer fits (the last page never spills its footer onto a page alone);
+    both are tried because one accent in a footer can switch the whole page to UCS-2.
     """
-    room = max(more_footer, last_footer, key=len)
+    footers = (more_footer, last_footer)
     pages: list[list[str]] = []
     current: list[str] = []
     for block in blocks:
-        if fits(_join(*current, block, room)):
+        if _fits_all([*current, block], footers):
             current.append(block)
             continue
         if current:
             pages.append(current)
             current = []
-        if fits(_join(block, room)):
+        if _fits_all([block], footers):
             current = [block]
         else:
-            *full, rest = _pieces(block, room)
+            *full, rest = _pieces(block, footers)
             pages.extend([p] for p in full)
             current = [rest]
     if current:

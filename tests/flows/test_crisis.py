@@ -1,0 +1,71 @@
+"""A crisis interrupts every node of every tree, in every language, with or without the model."""
+import pytest
+
+from flows.engine import load_engine
+from tests.flows.helpers import Chat, action, kinds, nlu
+
+ENGINE = load_engine()
+NODES = sorted(ENGINE.data.nodes) + ["start", "results"]
+CRISIS_TEXT = {"en": "I just want to kill myself", "es": "ya no quiero vivir", "fr": "j'ai envie de mourir"}
+MESSAGE = {
+    "en": "If you're in danger, call 911 now. You can call or text 988 any time, day or night.",
+    "es": "Si está en peligro, llame al 911 ahora. Puede llamar o escribir al 988 a toda hora.",
+    "fr": "Si vous êtes en danger, composez le 911. Vous pouvez appeler ou texter le 988, jour et nuit.",
+}
+# French SMS says it in fewer characters so the reply stays within two segments.
+SMS_MESSAGE = {**MESSAGE, "fr": "En danger? Composez le 911. Vous pouvez appeler ou texter le 988, jour et nuit."}
+
+
+@pytest.mark.parametrize("channel", ["sms", "voice"])
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+@pytest.mark.parametrize("node", NODES)
+def test_crisis_words_interrupt_every_node_without_the_model(engine, node, language, channel):
+    chat = Chat(engine, channel=channel, language=language, node=node, slots={"need": "eviction"})
+    turn = chat.say(CRISIS_TEXT[language], language, nlu().unavailable())
+    assert turn.reply.texts[0] == (SMS_MESSAGE if channel == "sms" else MESSAGE)[language]
+    assert [c.key for c in turn.reply.choices] == ["1", "9"]
+    assert action(turn, "record_triage")["record"]["outcome"] == "crisis"
+    assert chat.session.node == "crisis"
+
+
+@pytest.mark.parametrize("node", NODES)
+def test_crisis_intent_interrupts_every_node(engine, node):
+    chat = Chat(engine, language="es", node=node)
+    turn = chat.say("ya no puedo más con esto", "es", nlu("crisis", "crisis", "es", confidence=0.45))
+    assert turn.reply.texts[0] == MESSAGE["es"]
+
+
+def test_crisis_at_first_middle_and_last_step_then_a_person(engine):
+    first = Chat(engine)
+    turn = first.say("quiero morir", "es", nlu("crisis", "crisis", "es"))
+    assert turn.reply.text.startswith(MESSAGE["es"])
+    turn = first.press("1", "es")
+    assert action(turn, "transfer")["need"] == "crisis"
+
+    middle = Chat(engine, language="fr")
+    middle.say("je vais perdre mon logement", "fr", nlu("eviction", "eviction", "fr"))
+    turn = middle.say("il me frappe, je suis en danger", "fr")
+    assert turn.reply.text.startswith(SMS_MESSAGE["fr"])
+    assert middle.session.slots["need"] == "eviction"  # what we learnt is kept for the specialist
+
+    last = Chat(engine, language="en", slots={"location": {"type": "zip", "value": "48201"}})
+    last.say("need a job", "en", nlu("employment", "employment"))
+    turn = last.press("1", "en")
+    assert kinds(turn) == ["lookup"]
+    turn = last.say("he's going to kill me", "en")
+    assert turn.reply.text.startswith(MESSAGE["en"])
+    # Sent twice: told the numbers again, recorded once.
+    turn = last.say("overdose", "en")
+    assert turn.reply.text.startswith(MESSAGE["en"]) and "record_triage" not in kinds(turn)
+
+
+def test_crisis_even_before_the_language_is_known(engine):
+    chat = Chat(engine)
+    turn = chat.say("suicide", "en", nlu("unknown", None, "unsure", 0.2))
+    assert turn.reply.text.startswith(MESSAGE["en"])
+
+
+def test_words_that_only_look_alarming_do_not_trigger(engine):
+    chat = Chat(engine, language="en")
+    turn = chat.say("my landlord is killing me with these repairs", "en", nlu("landlord", "landlord"))
+    assert chat.session.node != "crisis" and turn.reply.language == "en"
