@@ -32,7 +32,7 @@ def crisis_sentence(language: str, config: SpecialistsConfig) -> str:
 def expected_answer(decision: RoutingDecision, now: datetime, config: SpecialistsConfig) -> datetime | None:
     """When a queued request will be answered: soon while on shift, else after the next shift starts."""
     start = now if decision.available else decision.next_open
-    return start + timedelta(minutes=config.transfer.textback_minutes) if start else None
+    return (start + timedelta(minutes=config.transfer.textback_minutes)).astimezone(config.timezone) if start else None
 
 
 def _queue(kind: str, prompt: str, data: dict, channel: str, now: datetime, settings, client: redis.Redis) -> dict:
