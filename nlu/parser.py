@@ -1,0 +1,94 @@
+"""The one NLU interface: `get_parser(settings).parse(text, language_hint) -> NluResult`."""
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from flows.types import NEEDS, UNKNOWN, NluResult
+from nlu import langid, safety
+from nlu.backends import HttpBackend, InProcessBackend, MissingModelBackend, NluUnavailable
+from nlu.entities import to_slots
+from nlu.lexicon import lexicon, words
+
+log = logging.getLogger(__name__)
+
+# Twilio concatenates SMS up to 1600 characters; real requests are far shorter, and long pastes
+# are not worth the model's time.
+MAX_CHARS = 1000
+# Below this the caller gets the numbered menu rather than a guess (tuned in docs/nlu-eval.md).
+MIN_CONFIDENCE = 0.4
+
+
+class Parser:
+    def __init__(self, backend):
+        self.backend = backend
+
+    def parse(self, text: str | None, language_hint: str | None = None) -> NluResult:
+        """Never raises: a broken back end gives NluResult.unavailable()."""
+        try:
+            return self._parse(text or "", language_hint)
+        except NluUnavailable as e:
+            log.warning("NLU unavailable: %s", e)
+        except Exception:
+            log.exception("NLU failed")
+        return NluResult.unavailable()
+
+    def _parse(self, text: str, hint: str | None) -> NluResult:
+        text = " ".join(text.split())
+        tokens = words(text)
+        if not text or len(text) > MAX_CHARS or (not tokens and not any(c.isdigit() for c in text)):
+            # Empty, emoji-only or oversized: nothing to understand.
+            lang, confidence = (hint, 0.5) if hint in langid.LANGS else (langid.UNSURE, 0.0)
+            return NluResult(lang, confidence, UNKNOWN, None, 0.0, {})
+        language, language_confidence = langid.detect(text, hint)
+        data = self.backend.parse(text)
+        intent = (data.get("intent") or {}).get("name") or UNKNOWN
+        confidence = float((data.get("intent") or {}).get("confidence") or 0.0)
+        if confidence < MIN_CONFIDENCE or not lexicon().known(tokens):
+            # Words the training data never saw ("48201", "asdfgh") carry no intent.
+            intent = UNKNOWN
+        if intent != "crisis" and safety.is_crisis(text):
+            intent, confidence = "crisis", 1.0
+        return NluResult(
+            language=language,
+            language_confidence=language_confidence,
+            intent=intent,
+            need=intent if intent in NEEDS else None,
+            confidence=round(confidence, 3),
+            entities=to_slots(data.get("entities") or []),
+        )
+
+
+def _setting(settings, name: str, env: str, default):
+    value = getattr(settings, name, None) if settings is not None else os.environ.get(env)
+    return default if value in (None, "") else value
+
+
+def get_parser(settings=None) -> Parser:
+    """The parser for these settings, built once per process (the model loads at first call)."""
+    rasa_url = _setting(settings, "rasa_url", "RASA_URL", None)
+    timeout = float(_setting(settings, "nlu_timeout", "NLU_TIMEOUT", 1.0))
+    model_dir = str(_setting(settings, "nlu_model_dir", "NLU_MODEL_DIR", Path(__file__).parent / "models"))
+    return _build_parser(rasa_url, timeout, model_dir)
+
+
+@lru_cache(maxsize=None)
+def _build_parser(rasa_url: str | None, timeout: float, model_dir: str) -> Parser:
+    if rasa_url:
+        return Parser(HttpBackend(rasa_url, timeout))
+    from nlu.train import model_path
+
+    current = model_path(model_dir)
+    # A model from older training data still beats no model: `make` retrains it.
+    candidates = [current] if current.exists() else sorted(Path(model_dir).glob("nlu-*.tar.gz"),
+                                                           key=lambda p: p.stat().st_mtime, reverse=True)
+    if not candidates:
+        log.error("no NLU model in %s: run `triage train`", model_dir)
+        return Parser(MissingModelBackend(f"no model in {model_dir}"))
+    try:
+        return Parser(InProcessBackend(candidates[0], timeout))
+    except Exception as e:
+        log.exception("could not load %s", candidates[0])
+        return Parser(MissingModelBackend(repr(e)))

@@ -1,0 +1,32 @@
+"""Crisis keyword net: a crisis the model misses is still reported as crisis.
+
+Patterns are on folded text (lower case, no accents) and written to need the first person or a
+direct threat, so look-alikes ("I'm dead broke", "je suis mort de rire") don't match them.
+"""
+from __future__ import annotations
+
+import re
+
+from nlu.lexicon import fold
+
+_PATTERNS = {
+    "en": r"""kill(ing)? my ?self|\bkms\b|end(ing)? (my|it) (life|all)|suicid|(want|wanna|going) to die|better off dead
+        |(hurt|hurting|cut|cutting) my ?self|overdos|took (all|too many) (my |of my )?(pills|meds)|not breathing
+        |can'?t breathe|chest pain|bleeding (a lot|bad)|\bin danger\b|not safe (at home|here)|afraid for my life
+        |(hits?|hitting|beat(s|ing)?|chok(es|ing)|abus(es|ing)) me\b|raped|(has|got) a (gun|knife)
+        |(kill|hurt|shoot|stab) (him|her|them|someone|somebody|you)\b|domestic violence|(threaten\w*) to kill""",
+    "es": r"""matarme|suicid|quiero morir|me quiero morir|quitarme la vida|acabar con (todo|mi vida)|hacerme dano
+        |me corte|sobredosis|me (pega|golpea|golpeo|esta golpeando|maltrata|ahorca)|viola(da|do|ron|cion)
+        |no respira|no puedo respirar|(dolor de|me duele el) pecho|sangrando mucho|en peligro
+        |no estoy segur[oa]|(lo|la|los) voy a matar|violencia domestica|amenaza con matar
+        |tiene (una pistola|un arma|un cuchillo)""",
+    "fr": r"""me tuer|suicid|je veux mourir|en finir|me faire du mal|me suis coupee?|overdose|surdose
+        |(me|m'a) (frappe|bat|battu|etrangle)|violee?\b|ne respire (pas|plus)|peux pas respirer
+        |mal a la poitrine|saigne beaucoup|en danger|pas en securite|peur pour ma vie|vais (le|la|les) tuer
+        |violence conjugale|menace de me tuer|(a|avec) (une arme|un couteau|un fusil)""",
+}
+_CRISIS = re.compile("|".join("(?:" + re.sub(r"\s*\n\s*", "", p) + ")" for p in _PATTERNS.values()))
+
+
+def is_crisis(text: str) -> bool:
+    return bool(_CRISIS.search(fold(text)))
