@@ -64,7 +64,9 @@ def _us_cities() -> dict[str, list[Place]]:
     for (city, state), zips in grouped.items():
         lat = sum(float(z["lat"]) for z in zips) / len(zips)
         lon = sum(float(z["long"]) for z in zips) / len(zips)
-        place = Place(f"{zips[0]['city']}, {state}", lat, lon, frozenset({"US", f"US-{state}"}), zips[0]["timezone"])
+        counties = {f"US-{state}/{z['county']}" for z in zips if z["county"]}
+        place = Place(f"{zips[0]['city']}, {state}", lat, lon, frozenset({"US", f"US-{state}", *counties}),
+                      zips[0]["timezone"])
         cities[city].append((len(zips), place))
     # The biggest city of that name first (Detroit, MI rather than Detroit, TX).
     return {name: [p for _, p in sorted(found, key=lambda f: -f[0])] for name, found in cities.items()}

@@ -70,3 +70,9 @@ def test_csv_datapackage_with_bad_rows(tmp_path):
     assert f"{package / 'phones.csv'}:3: phone 6a1cf5a8-4bd7-4b8b-a3c5-8a1f0d3b0e01: (record): 'number' is a required property" in text
     assert f"{package / 'services.csv'}:3: service 5bd4d7a7-0d8e-4c5b-9e77-3a1b3e1b2c11" in text and "'status'" in text
     assert "latitude/longitude 100,101 out of range" in text
+
+
+def test_spec_json_example_imports():
+    result = importer.read([FIXTURES / "service_full.json"])
+    assert result.services == 1
+    assert result.listings[0].phone == "+441234234567" and result.listings[0].timezone == "Etc/GMT-3"

@@ -117,3 +117,9 @@ def test_shipped_directory_answers_the_named_helplines(shipped):
 def test_unrecognised_location_is_said(shipped):
     results = shipped.search("crisis", {"type": "city", "value": "Atlantis"}, "en", TUESDAY_10AM_DETROIT)
     assert results and all("location 'Atlantis' not recognised" in r.why for r in results)
+
+
+def test_city_names_resolve_with_their_county(shipped):
+    results = shipped.search("food", {"type": "city", "value": "Redwood City"}, "en", TUESDAY_10AM_DETROIT)
+    # Redwood City Corps serves San Mateo County only: a city look-up must know the county too.
+    assert results[0].name == "Redwood City Corps" and results[0].distance_km < 5
