@@ -258,11 +258,14 @@ class _Step:
     def visible(self, node_id: str) -> tuple[ChoiceSpec, ...]:
         return tuple(c for c in self.data.nodes[node_id].choices if c.channel in (None, self.channel))
 
+    def pressed(self) -> str | None:
+        key = self.digits or self.text.strip(" .#)")
+        return key if key.isdigit() else None
+
     def match_choice(self, node_id: str) -> ChoiceSpec | None:
         choices = self.visible(node_id)
-        key = self.digits or self.text.strip(" .#)")
-        if key.isdigit():
-            return next((c for c in choices if c.key == key), None)
+        if self.pressed():
+            return next((c for c in choices if c.key == self.pressed()), None)
         nlu = self.nlu
         if nlu and nlu.confidence >= CONFIDENT:
             for c in choices:
@@ -297,7 +300,8 @@ class _Step:
             self.open_request(first=not self.s.slots.get("need") and len(self.s.history) <= 1)
             return
         node = self.data.nodes[node_id]
-        choice = self.match_choice(node_id)
+        # A need the model is sure of beats a menu word ("eviction" is also a hint for "housing").
+        choice = None if not node.fills and not self.pressed() and self.confident_need() else self.match_choice(node_id)
         if choice is None and node_id == "language" and self.s.language:
             self.open_request(first=False)  # the message itself told us the language
         elif choice is not None:

@@ -32,6 +32,9 @@ def check_reply(engine: Engine, reply: Reply, language: str, channel: str) -> No
     for key in reply.prompt_keys:
         if key not in ASSEMBLED:
             assert template_prefix(engine, language, key, channel) in reply.text, (key, language, reply.text)
+    if "choice.line" in reply.prompt_keys and (channel == "voice" or reply.choices[0].value not in ("@again", "@agent")):
+        for choice in reply.choices:  # every offered choice is written out, with its key
+            assert choice.label in reply.text and choice.key in reply.text, (choice, reply.text)
     if reply.silent:
         assert reply.texts == ()
 

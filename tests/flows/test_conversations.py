@@ -23,7 +23,7 @@ def test_need_household_urgency_and_location_from_one_message(engine):
 def test_spanish_need_from_message_then_questions_only_for_what_is_missing(engine):
     chat = Chat(engine)
     turn = chat.say("me van a desalojar, vivo en el 48201", "es", nlu("eviction", "eviction", "es"))
-    assert turn.reply.text.startswith("¿En qué etapa está el desalojo?\n1 Tengo fecha en la corte")
+    assert turn.reply.text.startswith("¿En qué etapa va el desalojo?\n1 Tengo fecha en la corte")
     turn = chat.press("1", "es")  # location was in the first message: not asked again
     assert turn.reply.text.startswith("¿Quién necesita ayuda?\n1 Solo yo")
     turn = chat.press("3", "es")

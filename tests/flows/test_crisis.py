@@ -13,7 +13,8 @@ MESSAGE = {
     "fr": "Si vous êtes en danger, composez le 911. Vous pouvez appeler ou texter le 988, jour et nuit.",
 }
 # French SMS says it in fewer characters so the reply stays within two segments.
-SMS_MESSAGE = {**MESSAGE, "fr": "En danger? Composez le 911. Vous pouvez appeler ou texter le 988, jour et nuit."}
+SMS_MESSAGE = {**MESSAGE, "fr": "En danger? Composez le 911. Vous pouvez appeler ou texter le 988, jour et nuit.",
+               "es": "Si corre peligro, llame al 911 ahora. Puede llamar o escribir al 988 a toda hora."}
 
 
 @pytest.mark.parametrize("channel", ["sms", "voice"])
@@ -32,13 +33,13 @@ def test_crisis_words_interrupt_every_node_without_the_model(engine, node, langu
 def test_crisis_intent_interrupts_every_node(engine, node):
     chat = Chat(engine, language="es", node=node)
     turn = chat.say("ya no puedo más con esto", "es", nlu("crisis", "crisis", "es", confidence=0.45))
-    assert turn.reply.texts[0] == MESSAGE["es"]
+    assert turn.reply.texts[0] == SMS_MESSAGE["es"]
 
 
 def test_crisis_at_first_middle_and_last_step_then_a_person(engine):
     first = Chat(engine)
     turn = first.say("quiero morir", "es", nlu("crisis", "crisis", "es"))
-    assert turn.reply.text.startswith(MESSAGE["es"])
+    assert turn.reply.text.startswith(SMS_MESSAGE["es"])
     turn = first.press("1", "es")
     assert action(turn, "transfer")["need"] == "crisis"
 
