@@ -157,3 +157,11 @@ def test_callbacks_must_be_signed_by_twilio(started, twilio):
 
 def test_unknown_conference_is_404(twilio):
     assert twilio.post(f"{BASE}/whisper?conference=tr-nope", CallSid=CALLER).status_code == 404
+
+
+def test_hold_music_with_please_hold_and_the_caller_is_remembered(started, twilio, redis_client):
+    _, ticket = started
+    say, play = list(xml(twilio.post(f"{BASE}/hold?conference={ticket.name}", CallSid=CALLER)))
+    assert say.text == "Por favor, espere en la línea. Un especialista le atenderá en breve."
+    assert play.text == "https://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3"
+    assert tickets.load(redis_client, ticket.name).caller_call_sid == CALLER
