@@ -1,6 +1,7 @@
 """The default directory: the local SQLite file built from shipped HSDS data (no network needed)."""
 from __future__ import annotations
 
+import sqlite3
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,6 +33,12 @@ class EmbeddedDirectory:
 
     def search(self, need: str, location: dict | None = None, language: str = "en",
                now: datetime | None = None, limit: int = 3) -> list[Resource]:
+        try:
+            return self._search(need, location, language, now, limit)
+        except sqlite3.Error as e:  # a damaged or half-copied file: say so, never a 500
+            raise DirectoryUnavailable(f"embedded directory {self.db_path}: {e}") from e
+
+    def _search(self, need, location, language, now, limit) -> list[Resource]:
         self.taxonomy.need(need)  # unknown need codes are a caller bug: fail loudly
         now = now or datetime.now(timezone.utc)
         if now.tzinfo is None:

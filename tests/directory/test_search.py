@@ -123,3 +123,11 @@ def test_city_names_resolve_with_their_county(shipped):
     results = shipped.search("food", {"type": "city", "value": "Redwood City"}, "en", TUESDAY_10AM_DETROIT)
     # Redwood City Corps serves San Mateo County only: a city look-up must know the county too.
     assert results[0].name == "Redwood City Corps" and results[0].distance_km < 5
+
+
+def test_damaged_database_is_unavailable_not_a_crash(tmp_path):
+    from directory_client.types import DirectoryUnavailable
+
+    (tmp_path / "d.sqlite3").write_bytes(b"not a database at all" * 100)
+    with pytest.raises(DirectoryUnavailable, match="d.sqlite3"):
+        EmbeddedDirectory(tmp_path / "d.sqlite3", load_taxonomy()).search("food", DETROIT)
