@@ -226,8 +226,8 @@ class _Step:
 
     def on_action_result(self) -> None:
         result = self.event.data
-        {"lookup": self.on_lookup_result, "transfer": self.on_transfer_result,
-         "send_sms": self.on_sms_result}.get(result.get("action"), lambda _: None)(result)
+        {"lookup": self.on_lookup_result, "transfer": self.on_transfer_result, "send_sms": self.on_sms_result,
+         "callback_request": self.on_callback_result}.get(result.get("action"), lambda _: None)(result)
 
     # ---- understanding -----------------------------------------------------------------------------
 
@@ -417,11 +417,9 @@ class _Step:
         elif target == "@text":
             self.actions.append(Action("send_sms", {"body": self.resources_sms_body()}))
         elif target == "@callback":
-            record = self.record("callback")
+            record = records.build(self.s, "callback", self.now).to_dict()
             self.actions.append(Action("callback_request", {"record": record}))
-            self.say("callback.done")
-            self.say("after_hours.crisis")
-            self.end = True
+            self.expect_input = False
         elif target == "@voicemail":
             self.record("voicemail")
             self.actions.append(Action("voicemail", {}))
@@ -592,6 +590,15 @@ class _Step:
         blocks = [resources_format.sms_block(i, r, self.now, self.lang, self.prompts)
                   for i, r in enumerate(resources[:resources_format.VOICE_MAX_RESOURCES], 1)]
         return "\n".join([self.prompts.text(self.lang, "results.intro", "sms")] + blocks)
+
+    def on_callback_result(self, result: dict[str, Any]) -> None:
+        if result.get("ok"):
+            self.record("callback")
+            self.say("callback.done")
+        else:
+            self.say("callback.failed")
+        self.say("after_hours.crisis")  # whatever happened, the 24/7 lines are the last thing said
+        self.end = True
 
     def on_sms_result(self, result: dict[str, Any]) -> None:
         self.say("sms.sent" if result.get("ok") else "sms.failed")

@@ -209,6 +209,6 @@ ENGINE_PROMPTS = (
     "welcome", "choice.line", "retry.sorry", "retry.agent", "noinput.reprompt", "noinput.menu", "transfer.start",
     "goodbye", "goodbye.help", "results.intro", "results.more", "more.none", "res.phone", "res.open_until",
     "res.opens", "res.hours", "sms.sent", "sms.failed", "lookup.none", "lookup.down", "transfer.connecting",
-    "transfer.callback", "after_hours.back", "after_hours.crisis", "callback.done", "voicemail.start",
+    "transfer.callback", "after_hours.back", "after_hours.crisis", "callback.done", "callback.failed", "voicemail.start",
     "help.text", "optout.restart", "empty", "time.today", "time.tomorrow", "time.day",
 )

@@ -178,9 +178,19 @@ def test_after_hours_gives_crisis_lines_and_a_callback(engine):
     assert "911" in turn.reply.text and "988" in turn.reply.text
     assert [c.key for c in turn.reply.choices] == ["1"]  # voicemail is for calls only
     turn = chat.press("1", "es")
-    assert kinds(turn) == ["record_triage", "callback_request"]
+    assert kinds(turn) == ["callback_request"]
     assert action(turn, "callback_request")["record"]["outcome"] == "callback"
-    assert "988" in turn.reply.text and turn.reply.end
+    turn = chat.result("callback_request", "es", ok=True)
+    assert turn.reply.text == ("Gracias. Un especialista le llamará lo antes posible.\n"
+                               "¿En peligro? Llame al 911. Llame o escriba al 988 a toda hora.")
+    assert turn.reply.end and action(turn, "record_triage")["record"]["outcome"] == "callback"
+
+
+def test_callback_that_could_not_be_saved_still_says_where_to_get_help(engine):
+    chat = Chat(engine, language="fr", node="after_hours", slots={"need": "food"})
+    chat.press("1", "fr")
+    turn = chat.result("callback_request", "fr", ok=False)
+    assert "211" in turn.reply.text and "988" in turn.reply.text and turn.reply.end
 
 
 def test_history_and_records_never_hold_a_phone_number(engine):
