@@ -89,3 +89,17 @@ def test_check_fails_clearly_on_an_invalid_file(tmp_path):
     result = CliRunner().invoke(main, ["specialists", "check", "--file", str(path)])
     assert result.exit_code == 1
     assert "bad.yaml, line 24: specialists.0.languages.1: 'pt' is not one of" in result.output
+
+
+def test_the_app_refuses_to_start_on_an_invalid_file(tmp_path):
+    from flask import Flask
+
+    from ivr.config import Settings
+    from ivr.specialists.blueprint import bp
+
+    path = tmp_path / "specialists.yaml"
+    path.write_text(GOOD.replace("ring_seconds: 20", "ring_seconds: 2"), encoding="utf-8")
+    app = Flask(__name__)
+    app.config["SETTINGS"] = Settings(specialists_file=str(path))
+    with pytest.raises(ConfigError, match="line 6: transfer.ring_seconds: 2 is less than the minimum of 5"):
+        app.register_blueprint(bp)
