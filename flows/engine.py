@@ -31,8 +31,6 @@ MAX_FAILED_TRIES = 2  # then offer a person; one more and we transfer
 MAX_NO_INPUT = 3  # voice silences: reprompt, numbered menu, transfer; then say how to get help, hang up
 BACK_STACK_LIMIT = 10
 HISTORY_LIMIT = 40
-# Nodes where the caller is not answering a question: their next message starts afresh.
-OPEN_NODES = ("start", "lookup_wait", "transfer_wait", "handed_off", "voicemail")
 
 
 def load_engine(trees_dir: str | Path | None = None, prompts_dir: str | Path | None = None,
