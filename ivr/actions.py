@@ -37,6 +37,19 @@ def record_triage(redis_client, ttl: int) -> Executor:
     return run
 
 
+def specialists_action(handler, settings, redis_client) -> Executor:
+    """transfer / callback_request / voicemail: ivr.specialists decides who, when and how."""
+
+    def run(action: Action, context: TurnContext) -> dict[str, Any]:
+        extra = {}
+        if action.kind == "transfer":
+            # Voice sids are "CallSid:step"; the conference needs the call itself.
+            extra["call_sid"] = context.event.sid.split(":")[0] if context.event.channel == "voice" else None
+        return handler(action.data, context.event.channel, context.now, settings, redis_client, **extra)
+
+    return run
+
+
 def hangup(action: Action, context: TurnContext) -> dict[str, Any]:
     return {"ok": True}
 

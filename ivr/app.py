@@ -34,10 +34,12 @@ def create_app(settings: Settings | None = None, clock: Callable[[], datetime] =
     app.extensions["triage"] = Services.from_settings(settings)
 
     from ivr.blueprints import health, sms, voice
+    from ivr.specialists.blueprint import bp as specialists_bp
 
     app.register_blueprint(health.bp)
     app.register_blueprint(sms.bp)
     app.register_blueprint(voice.bp)
+    app.register_blueprint(specialists_bp)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

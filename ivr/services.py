@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from directory_client import get_directory
 from flows.engine import load_engine
-from ivr import actions
+from ivr import actions, specialists
 from ivr.blueprints.voice import sms_status_url
 from ivr.conversation import Conversation
 from ivr.sessions import SessionStore
@@ -39,6 +39,9 @@ class Services:
             "lookup": actions.lookup(directory),
             "record_triage": actions.record_triage(store.client, settings.session_ttl_sms),
             "hangup": actions.hangup,
+            "transfer": actions.specialists_action(specialists.handle_transfer, settings, store.client),
+            "callback_request": actions.specialists_action(specialists.request_callback, settings, store.client),
+            "voicemail": actions.specialists_action(specialists.start_voicemail, settings, store.client),
             # The REST client is built on first use: a dev server without TWILIO_AUTH_TOKEN still starts.
             "send_sms": actions.send_sms(store, lambda: rest_client(settings), lambda: sms_status_url(settings)),
         }
