@@ -6,6 +6,8 @@ within `timeout` seconds either way.
 from __future__ import annotations
 
 import asyncio
+import logging
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -23,8 +25,12 @@ class InProcessBackend:
     """The trained model loaded once; parses run on one worker thread so a slow parse can time out."""
 
     def __init__(self, model_path: Path | str, timeout: float):
+        import structlog
         from rasa.core.agent import Agent
 
+        # Rasa logs every parse at debug level to stdout; `triage classify` owns stdout.
+        structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING),
+                            logger_factory=structlog.PrintLoggerFactory(sys.stderr))
         self.timeout = timeout
         self.agent = Agent.load(str(model_path))
         if not self.agent.is_ready():

@@ -1,3 +1,47 @@
-"""Subcommands for `triage` (see ivr/cli.py)."""
+"""Subcommands for `triage` (see ivr/cli.py): train, classify, eval."""
+from __future__ import annotations
 
-commands: list = []
+import json
+import sys
+
+import click
+
+
+@click.command("train", help="Train the NLU model into nlu/models/ (skipped with --if-needed when up to date).")
+@click.option("--if-needed", is_flag=True, help="Reuse the model built from the current training data.")
+def train_command(if_needed: bool) -> None:
+    from nlu.train import ensure_model, train
+
+    click.echo(ensure_model() if if_needed else train())
+
+
+@click.command("classify", help='JSON lines {"text", "channel"} on stdin -> one JSON result line each on stdout.')
+def classify_command() -> None:
+    from nlu import get_parser
+
+    parser = get_parser()
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            text = json.loads(line).get("text") or ""
+        except (ValueError, AttributeError):
+            text = ""
+        result = parser.parse(text)
+        out = {"text": text, "language": result.language, "language_confidence": result.language_confidence,
+               "intent": result.intent, "need": result.need, "confidence": result.confidence,
+               "entities": result.entities}
+        click.echo(json.dumps(out, ensure_ascii=False))
+        sys.stdout.flush()
+
+
+@click.command("eval", help="Evaluate on nlu/heldout/ against Rasa's default pipeline; writes docs/nlu-eval.md.")
+@click.option("--report", default="docs/nlu-eval.md", show_default=True)
+@click.option("--skip-baselines", is_flag=True, help="Only the shipped model (no baseline training).")
+def eval_command(report: str, skip_baselines: bool) -> None:
+    from nlu.evaluate import run
+
+    click.echo(run(report, baselines=not skip_baselines))
+
+
+commands: list = [train_command, classify_command, eval_command]
