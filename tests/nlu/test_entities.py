@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from nlu.entities import EntityExtractor, to_slots
+from nlu.spacy_pipeline import trilingual_nlp
+
+
+@pytest.fixture(scope="module")
+def extract():
+    nlp = trilingual_nlp()
+    extractor = EntityExtractor(nlp.pipelines)
+    return lambda text: to_slots(extractor.extract(nlp(text)))
+
+
+@pytest.mark.parametrize("text, location", [
+    ("I live in 48201", {"type": "zip", "value": "48201"}),
+    ("my zip is 4 8 2 0 1", {"type": "zip", "value": "48201"}),
+    ("je suis à k1n 5l2", {"type": "postal_code", "value": "K1N 5L2"}),
+    ("code postal H2X", {"type": "postal_code", "value": "H2X"}),
+    ("I'm in Detroit", {"type": "city", "value": "Detroit"}),
+    ("vivo en San Antonio", {"type": "city", "value": "San Antonio"}),
+    ("j'habite à Montréal", {"type": "city", "value": "Montréal"}),
+])
+def test_location(extract, text, location):
+    assert extract(text)["location"] == location
+
+
+def test_numbers_that_are_not_zip_codes(extract):
+    assert "location" not in extract("I owe 20000 dollars")
+
+
+@pytest.mark.parametrize("text, household", [
+    ("my daughter and I got put out", {"type": "with_children", "size": None}),
+    ("necesito albergue para mis 3 hijos", {"type": "with_children", "size": 4}),
+    ("on est 4 dans la famille", {"type": "family", "size": 4}),
+    ("family of five", {"type": "family", "size": 5}),
+    ("je suis toute seule", {"type": "alone", "size": 1}),
+    ("estoy sola", {"type": "alone", "size": 1}),
+    ("I'm 17 and homeless", {"type": "youth", "size": None}),
+    ("soy adulto mayor", {"type": "older_adult", "size": None}),
+])
+def test_household(extract, text, household):
+    assert extract(text)["household"] == household
+
+
+def test_solo_meaning_only_is_not_alone(extract):
+    assert "household" not in extract("solo necesito comida")
+
+
+@pytest.mark.parametrize("text, urgency", [
+    ("I need help right now", "now"), ("necesito donde dormir esta noche", "tonight"),
+    ("CE SOIR", "tonight"), ("sometime this week", "this_week"), ("le mois prochain", "planning"),
+])
+def test_urgency(extract, text, urgency):
+    assert extract(text)["urgency"] == urgency

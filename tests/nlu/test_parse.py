@@ -1,0 +1,77 @@
+"""End to end through the real trained model: language, need and entities come out right."""
+from __future__ import annotations
+
+import pytest
+
+from flows.types import NluResult
+
+CASES = [
+    ("en", "my daughter and I got put out, we need somewhere to stay", "shelter"),
+    ("en", "they're taking me to court to evict me next week", "eviction"),
+    ("en", "I can't pay my electric bill and they will shut it off", "utilities"),
+    ("es", "me van a desalojar", "eviction"),
+    ("es", "me llegó una demanda por atrasos de la hipoteca", "eviction"),
+    ("es", "no tenemos nada que comer en la casa", "food"),
+    ("fr", "le chauffage ne marche plus depuis une semaine", "utilities"),
+    ("fr", "je cherche du travail", "employment"),
+    ("fr", "j'ai besoin d'aide pour payer mon loyer", "rent"),
+]
+
+
+@pytest.mark.parametrize("language, text, need", CASES)
+def test_language_and_need(parser, language, text, need):
+    result = parser.parse(text)
+    assert (result.language, result.intent, result.need) == (language, need, need)
+    assert result.available and result.confidence > 0.4
+
+
+@pytest.mark.parametrize("text, need", [
+    ("ME VAN A DESALOJAR", "eviction"),
+    ("MY LIGHTS GOT CUT OFF", "utilities"),
+    ("je n'ai nulle part ou dormir ce soir", "shelter"),  # no accents
+    ("necesito ayuda para pagar la renta", "rent"),
+    ("J'AI PERDU MON EMPLOI", "employment"),
+])
+def test_caps_and_missing_accents(parser, text, need):
+    assert parser.parse(text).need == need
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀🙏😭", "a" * 1600, "lorem " * 300])
+def test_nothing_to_understand_is_unknown(parser, text):
+    result = parser.parse(text)
+    assert (result.intent, result.need, result.available) == ("unknown", None, True)
+
+
+def test_conversational_intents_have_no_need(parser):
+    for text, intent in [("hola", "greet"), ("STOP", "stop"), ("oui", "affirm"), ("talk to a real person", "agent")]:
+        result = parser.parse(text)
+        assert result.intent == intent, text
+        assert result.need == (intent if intent == "agent" else None)
+
+
+def test_choose_language_carries_the_choice(parser):
+    result = parser.parse("en español por favor")
+    assert result.intent == "choose_language"
+    assert result.entities["language_choice"] == "es"
+
+
+@pytest.mark.parametrize("text", ["I want to end my life", "me quiero morir", "mon mari me frappe", "kms"])
+def test_crisis_is_caught(parser, text):
+    assert parser.parse(text).need == "crisis"
+
+
+def test_entities_come_through_the_model(parser):
+    result = parser.parse("need a shelter tonight for me and my 2 kids in 48201")
+    assert result.need == "shelter"
+    assert result.entities["location"] == {"type": "zip", "value": "48201"}
+    assert result.entities["household"] == {"type": "with_children", "size": 3}
+    assert result.entities["urgency"] == "tonight"
+
+
+def test_language_hint_decides_ambiguous_words(parser):
+    assert parser.parse("no", language_hint="en").intent == "deny"
+    assert parser.parse("ok", language_hint="fr").language in ("fr", "unsure")
+
+
+def test_result_is_the_shared_type(parser):
+    assert isinstance(parser.parse("I need food"), NluResult)
