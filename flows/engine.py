@@ -528,13 +528,26 @@ class _Step:
         self.expect_input = False
 
     def on_transfer_result(self, result: dict[str, Any]) -> None:
+        if result.get("mode") == "crisis":
+            # SMS in crisis: a text-back would come too late, so the 24/7 lines are the human path now.
+            self.s.node = "handed_off"
+            self.say("crisis.message")
+            self.expect_input = False
+            return
+        if result.get("ok") and result.get("mode") == "callback":
+            # SMS: the request is already in the specialists' queue, after hours too.
+            self.record("callback")
+            self.s.node = "handed_off"
+            when = resources_format.when(result.get("expect_by"), self.now, self.lang, self.prompts, self.channel)
+            self.say("transfer.textback", when=when) if when else self.say("transfer.callback")
+            if not result.get("available"):
+                self.say("after_hours.crisis")
+            self.expect_input = False
+            return
         if result.get("ok") and result.get("available"):
             self.record("transferred")
             self.s.node = "handed_off"
-            if result.get("mode") == "callback" or self.channel == "sms":
-                self.say("transfer.callback")
-            else:
-                self.say("transfer.connecting")
+            self.say("transfer.connecting")
             self.expect_input = False
             return
         self.s.data["next_open"] = result.get("next_open")

@@ -1,5 +1,7 @@
 """Whole SMS conversations in each language, as the caller reads them."""
-from tests.flows.helpers import Chat, action, kinds, nlu, resource
+from datetime import timedelta
+
+from tests.flows.helpers import NOW, Chat, action, kinds, nlu, resource
 
 
 def test_need_household_urgency_and_location_from_one_message(engine):
@@ -159,24 +161,43 @@ def test_no_resources_found_is_never_silent(engine):
     assert [c.key for c in turn.reply.choices] == ["1", "9"]
 
 
-def test_transfer_to_specialist_by_sms(engine):
+def test_transfer_to_specialist_by_sms_says_when_to_expect_the_text_back(engine):
     chat = Chat(engine, language="en", slots={"need": "rent", "sub_need": "arrears"})
     turn = chat.say("0", "en")
     transfer = action(turn, "transfer")
     assert transfer["need"] == "rent" and transfer["record"]["summary"].startswith("rent/arrears")
-    turn = chat.result("transfer", "en", ok=True, available=True, next_open=None, mode="callback")
-    assert turn.reply.text == "Thank you. A specialist will contact you soon."
-    assert action(turn, "record_triage")["record"]["outcome"] == "transferred"
+    turn = chat.result("transfer", "en", ok=True, available=True, next_open=None, mode="callback",
+                       expect_by=(NOW + timedelta(minutes=30)).isoformat())
+    assert turn.reply.text == "Thank you. A specialist will text you back today at 3:00 PM."
+    assert turn.reply.expect_input is False
+    assert action(turn, "record_triage")["record"]["outcome"] == "callback"
 
 
-def test_after_hours_gives_crisis_lines_and_a_callback(engine):
+def test_sms_text_back_queued_after_hours_names_the_crisis_lines(engine):
     chat = Chat(engine, language="es", slots={"need": "food"})
     chat.say("quiero hablar con una persona", "es", nlu("agent", "agent", "es"))
     turn = chat.result("transfer", "es", ok=True, available=False, next_open="2024-05-07T09:00:00+00:00",
-                       mode="callback")
+                       mode="callback", expect_by="2024-05-07T09:30:00+00:00")
+    assert turn.reply.text == ("Gracias. Un especialista le escribirá mañana a las 9:30 a.m.\n"
+                               "¿En peligro? Llame al 911. Llame o escriba al 988 a toda hora.")
+
+
+def test_sms_crisis_transfer_gives_the_24_7_lines_instead_of_a_text_back(engine):
+    chat = Chat(engine, language="en", node="crisis")
+    chat.press("1", "en")
+    turn = chat.result("transfer", "en", ok=True, available=True, mode="crisis")
+    assert "911" in turn.reply.text and "988" in turn.reply.text
+    assert "text you back" not in turn.reply.text
+
+
+def test_after_hours_call_gives_crisis_lines_and_a_callback(engine):
+    chat = Chat(engine, channel="voice", language="es", slots={"need": "food"})
+    chat.say("quiero hablar con una persona", "es", nlu("agent", "agent", "es"))
+    turn = chat.result("transfer", "es", ok=True, available=False, next_open="2024-05-07T09:00:00+00:00",
+                       mode="after_hours")
     assert "Vuelven mañana a las 9:00 a.m." in turn.reply.text
     assert "911" in turn.reply.text and "988" in turn.reply.text
-    assert [c.key for c in turn.reply.choices] == ["1"]  # voicemail is for calls only
+    assert [c.value for c in turn.reply.choices][:2] == ["@callback", "@voicemail"]
     turn = chat.press("1", "es")
     assert kinds(turn) == ["callback_request"]
     assert action(turn, "callback_request")["record"]["outcome"] == "callback"
