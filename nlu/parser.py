@@ -18,7 +18,10 @@ log = logging.getLogger(__name__)
 # are not worth the model's time.
 MAX_CHARS = 1000
 # Below this the caller gets the numbered menu rather than a guess (tuned in docs/nlu-eval.md).
-MIN_CONFIDENCE = 0.4
+MIN_CONFIDENCE = 0.25
+# The model alone calls crisis only when sure: look-alikes ("I'm dead broke") score low, and real
+# crises are also caught by the keyword net in nlu/safety.py.
+MIN_CRISIS_CONFIDENCE = 0.6
 
 
 class Parser:
@@ -49,8 +52,10 @@ class Parser:
         if confidence < MIN_CONFIDENCE or not lexicon().known(tokens):
             # Words the training data never saw ("48201", "asdfgh") carry no intent.
             intent = UNKNOWN
-        if intent != "crisis" and safety.is_crisis(text):
-            intent, confidence = "crisis", 1.0
+        if safety.is_crisis(text):
+            intent, confidence = "crisis", max(confidence, 0.99) if intent == "crisis" else 1.0
+        elif intent == "crisis" and confidence < MIN_CRISIS_CONFIDENCE:
+            intent = UNKNOWN
         return NluResult(
             language=language,
             language_confidence=language_confidence,

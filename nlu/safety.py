@@ -14,16 +14,19 @@ _PATTERNS = {
         |(hurt|hurting|cut|cutting) my ?self|overdos|took (all|too many) (my |of my )?(pills|meds)|not breathing
         |can'?t breathe|chest pain|bleeding (a lot|bad)|\bin danger\b|not safe (at home|here)|afraid for my life
         |(hits?|hitting|beat(s|ing)?|chok(es|ing)|abus(es|ing)) me\b|raped|(has|got) a (gun|knife)
-        |(kill|hurt|shoot|stab) (him|her|them|someone|somebody|you)\b|domestic violence|(threaten\w*) to kill""",
+        |(kill|hurt|shoot|stab) (him|her|them|someone|somebody|you)\b|domestic violence|(threaten\w*) to kill
+        |\bending it\b|stopped breathing|(choking|strangling) me|going to kill me|gonna kill me""",
     "es": r"""matarme|suicid|quiero morir|me quiero morir|quitarme la vida|acabar con (todo|mi vida)|hacerme dano
         |me corte|sobredosis|me (pega|golpea|golpeo|esta golpeando|maltrata|ahorca)|viola(da|do|ron|cion)
         |no respira|no puedo respirar|(dolor de|me duele el) pecho|sangrando mucho|en peligro
         |no estoy segur[oa]|(lo|la|los) voy a matar|violencia domestica|amenaza con matar
-        |tiene (una pistola|un arma|un cuchillo)""",
+        |tiene (una pistola|un arma|un cuchillo)
+        |dejo de respirar|me va a matar|quitarme la vida|me esta (ahorcando|atacando)""",
     "fr": r"""me tuer|suicid|je veux mourir|en finir|me faire du mal|me suis coupee?|overdose|surdose
         |(me|m'a) (frappe|bat|battu|etrangle)|violee?\b|ne respire (pas|plus)|peux pas respirer
         |mal a la poitrine|saigne beaucoup|en danger|pas en securite|peur pour ma vie|vais (le|la|les) tuer
-        |violence conjugale|menace de me tuer|(a|avec) (une arme|un couteau|un fusil)""",
+        |violence conjugale|menace de me tuer|(a|avec) (une arme|un couteau|un fusil)
+        |respire plus|va me tuer|m'enlever la vie|m'etrangle|m'attaque""",
 }
 _CRISIS = re.compile("|".join("(?:" + re.sub(r"\s*\n\s*", "", p) + ")" for p in _PATTERNS.values()))
 
