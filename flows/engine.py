@@ -211,8 +211,8 @@ class _Step:
                 self.silent = True
             return True
         if word == STOP:
-            # Everything is forgotten except that this number said STOP.
-            self.s = Session(caller=self.s.caller, channel=self.s.channel, opted_out=True,
+            # Everything is forgotten except that this number said STOP, and in which language (for START).
+            self.s = Session(caller=self.s.caller, channel=self.s.channel, opted_out=True, language=self.s.language,
                              started_at=self.s.started_at, updated_at=self.s.updated_at)
             self.silent, self.end = True, True
             return True

@@ -9,11 +9,12 @@ from tests.flows.helpers import Chat, kinds, nlu, resource
                                   "parar", "ARRÊT", "arret"])
 def test_stop_silences_every_later_message(engine, word):
     chat = Chat(engine, language="es", node="ask_household", slots={"need": "food"})
-    turn = chat.say(word, "en")
+    turn = chat.say(word, "es")
     assert turn.reply.silent and turn.reply.texts == () and turn.actions == ()
-    assert chat.session.opted_out and chat.session.slots == {} and chat.session.language is None
+    # Only the opt-out and the language (for a later START) are kept.
+    assert chat.session.opted_out and chat.session.slots == {} and chat.session.language == "es"
     for text in ("hola", "I want to kill myself", "help", "0"):
-        turn = chat.say(text, "en", nlu("crisis", "crisis"))
+        turn = chat.say(text, "es", nlu("crisis", "crisis"))
         assert turn.reply.silent and turn.actions == ()
     assert chat.session.opted_out
 
@@ -34,6 +35,13 @@ def test_start_resubscribes_with_a_welcome(engine, word):
     assert not chat.session.opted_out
     turn = chat.say("I need food", "en", nlu("food", "food"))
     assert turn.reply.text.startswith("What would help most?")
+
+
+def test_start_welcomes_back_in_the_language_spoken_before_stop(engine):
+    chat = Chat(engine, language="fr")
+    chat.say("ARRÊT", "fr")
+    turn = chat.say("START", "fr")
+    assert not chat.session.opted_out and chat.session.language == "fr"
 
 
 @pytest.mark.parametrize("word, language, start", [
