@@ -21,12 +21,12 @@ _PATTERNS = {
         |no respira|no puedo respirar|(dolor de|me duele el) pecho|sangrando mucho|en peligro
         |no estoy segur[oa]|(lo|la|los) voy a matar|violencia domestica|amenaza con matar
         |tiene (una pistola|un arma|un cuchillo)
-        |dejo de respirar|me va a matar|quitarme la vida|me esta (ahorcando|atacando)""",
+        |dejo de respirar|me va a matar|quitarme la vida|me esta (ahorcando|atacando)|(lastimar|herir) a alguien""",
     "fr": r"""me tuer|suicid|je veux mourir|en finir|me faire du mal|me suis coupee?|overdose|surdose
         |(me|m'a) (frappe|bat|battu|etrangle)|violee?\b|ne respire (pas|plus)|peux pas respirer
         |mal a la poitrine|saigne beaucoup|en danger|pas en securite|peur pour ma vie|vais (le|la|les) tuer
         |violence conjugale|menace de me tuer|(a|avec) (une arme|un couteau|un fusil)
-        |respire plus|va me tuer|m'enlever la vie|m'etrangle|m'attaque""",
+        |respire plus|va me tuer|m'enlever la vie|m'etrangle|m'attaque|(blesser|tuer) quelqu'un""",
 }
 _CRISIS = re.compile("|".join("(?:" + re.sub(r"\s*\n\s*", "", p) + ")" for p in _PATTERNS.values()))
 
