@@ -45,7 +45,7 @@ NOTES = """## Honest notes
 - The crisis keyword net (nlu/safety.py) was extended after looking at held-out crisis misses, and the
   unknown / crisis confidence thresholds in nlu/parser.py were set after one held-out run: crisis recall
   and look-alike figures are therefore not fully blind.
-- Targets not met yet: need accuracy ≥ 95 % per language, crisis recall 100 % in es/fr,
+- Targets not met yet: need accuracy ≥ 95 % per language, look-alike false alarms ≤ 1 in 10 (en, es),
   language ID ≥ 99 % / ≥ 95 %, model load < 10 s. More training phrasings are the main lever.
 """
 
