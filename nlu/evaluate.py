@@ -65,10 +65,10 @@ def _pct(hits: int, total: int) -> str:
 
 def _config_for(pipeline: list | None, directory: Path) -> Path:
     if pipeline is None:
-        from rasa.engine.recipes.default_recipe import DefaultV1Recipe  # noqa: F401  (registers components)
-        import rasa.engine.recipes.config_files as files
+        import rasa.engine.recipes
 
-        config = yaml.safe_load((Path(files.__file__).parent / "default_config.yml").read_text())
+        defaults = Path(rasa.engine.recipes.__file__).parent / "config_files" / "default_config.yml"
+        config = yaml.safe_load(defaults.read_text())
         config.update(language="xx", policies=[])
     else:
         config = {**yaml.safe_load(CONFIG.read_text()), "pipeline": pipeline}
