@@ -183,8 +183,6 @@ class _Step:
             return
         self.s.slots.update(slots.from_message(self.text, self.digits, self.nlu))
         command = self.engine.commands.command(self.text, self.digits, self.nlu)
-        if command != MORE:
-            self.s.data.pop("more", None)
         if command and self.run_command(command):
             return
         if self.nlu and self.nlu.intent == "goodbye" and self.nlu.confidence >= CONFIDENT:
