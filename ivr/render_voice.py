@@ -1,10 +1,8 @@
 """Reply -> TwiML for Programmable Voice: every question is a <Gather> a caller can answer by key or by voice."""
 from __future__ import annotations
 
-import re
 from typing import Callable
 
-import phonenumbers
 from twilio.twiml.voice_response import VoiceResponse
 
 from flows.types import Reply
@@ -13,30 +11,6 @@ from ivr.voice_languages import voice_language
 INPUT_TIMEOUT = 6  # seconds of silence before a Gather gives up: long enough for an older caller to start
 MAX_HINTS = 500  # Twilio's limit on hint phrases
 MAX_HINT_LENGTH = 100  # Twilio's limit on one phrase
-
-# 7+ digits with the usual separators: a phone number inside a sentence.
-_PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
-
-
-def _digit_groups(raw: str) -> list[str]:
-    try:
-        parsed = phonenumbers.parse(raw, "US")
-        national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    except phonenumbers.NumberParseException:
-        national = raw
-    return re.findall(r"\d+", national)
-
-
-def spoken_phone_numbers(text: str) -> str:
-    """'(313) 555-0101' -> '3 1 3, 5 5 5, 0 1 0 1': digit by digit, a pause between groups, so a caller
-    can write it down (a voice reads '5550101' as a big number)."""
-
-    def speak(match: re.Match) -> str:
-        if sum(c.isdigit() for c in match.group()) < 7:
-            return match.group()
-        return ", ".join(" ".join(group) for group in _digit_groups(match.group()))
-
-    return _PHONE.sub(speak, text)
 
 
 def hints(reply: Reply) -> str | None:
@@ -67,11 +41,13 @@ def render_voice(reply: Reply, settings, action_url: Callable[[str | None], str]
 
     def say_all(verb) -> None:
         for text in reply.texts:
-            verb.say(spoken_phone_numbers(text), voice=voice.voice, language=voice.tag)
+            verb.say(text, voice=voice.voice, language=voice.tag)
         for language, sentence in reply.multilingual:
             other = voice_language(language, settings)
             verb.say(sentence, voice=other.voice, language=other.tag)
 
+    if reply.silent:  # e.g. the answer to a status callback: nobody is listening
+        return str(response)
     if after is not None:
         say_all(response)
         after(response)

@@ -34,20 +34,29 @@ def _twiml(twiml: str) -> Response:
     return Response(twiml, mimetype="text/xml")
 
 
+def _elsewhere(outcome: Outcome, settings):
+    """What follows the spoken reply when a specialists' action takes the call on: a conference, a voicemail."""
+    transfer = outcome.result_of("transfer")
+    if transfer and transfer.get("ok") and transfer.get("mode") == "conference":
+        def join(response: VoiceResponse) -> None:
+            conference = caller_conference(transfer["conference"], outcome.reply.language, settings,
+                                           crisis=bool(transfer.get("crisis")))
+            for verb in conference.verbs:
+                response.append(verb)
+        return join
+    voicemail = outcome.result_of("voicemail")
+    if voicemail and voicemail.get("ok") and voicemail.get("url"):
+        return lambda response: response.redirect(voicemail["url"], method="POST")
+    return None
+
+
 def _run(event, step: int) -> Response:
     settings = services().settings
 
     def render(outcome: Outcome) -> str:
-        transfer = outcome.result_of("transfer")
-        join = None
-        if transfer and transfer.get("ok") and transfer.get("mode") == "conference":
-            def join(response: VoiceResponse) -> None:
-                conference = caller_conference(transfer["conference"], outcome.reply.language, settings,
-                                               crisis=bool(transfer.get("crisis")))
-                for verb in conference.verbs:
-                    response.append(verb)
         return render_voice(outcome.reply, settings,
-                            lambda language: url_for("voice.gather", step=step + 1, lang=language), join)
+                            lambda language: url_for("voice.gather", step=step + 1, lang=language),
+                            _elsewhere(outcome, settings))
 
     def apologize(text: str) -> str:
         response = VoiceResponse()

@@ -80,8 +80,3 @@ def test_the_end_of_a_call_is_spoken_then_hung_up():
     root = twiml(Reply("fr", ("Au revoir.",), expect_input=False, end=True))
     assert [child.tag for child in root] == ["Say", "Hangup"]
     assert root.find("Say").get("language") == "fr-CA"
-
-
-def test_phone_numbers_are_read_digit_by_digit_in_groups():
-    say = twiml(Reply("en", ("Detroit Shelter. Phone: (313) 555-0101. Call 988 or 911.",))).find("Gather/Say")
-    assert say.text == "Detroit Shelter. Phone: 3 1 3, 5 5 5, 0 1 0 1. Call 988 or 911."
