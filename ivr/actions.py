@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import phonenumbers
+from requests import RequestException
 from twilio.base.exceptions import TwilioRestException
 
 from directory_client.types import DirectoryUnavailable
@@ -82,6 +83,8 @@ def send_sms(store: SessionStore, client: Callable[[], Any], status_callback: Ca
                                                 body=action.data["body"], status_callback=status_callback())
         except TwilioRestException as error:
             return {"ok": False, "reason": "opted_out" if error.code == UNSUBSCRIBED else "rest_error"}
+        except RequestException:  # Twilio unreachable: the caller hears it did not go through
+            return {"ok": False, "reason": "rest_unreachable"}
         return {"ok": True, "sid": message.sid}
 
     return run

@@ -1,0 +1,232 @@
+"""Whole phone calls, as a caller hears them: signed Twilio webhooks in, TwiML out, real Redis, NLU,
+directory and (for "text me this list") Twilio's REST API described by Prism."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+import redis
+
+from ivr.events import hash_key
+from ivr.privacy import caller_key
+from ivr.records import latest_record
+from ivr.sessions import SessionStore
+from tests.twilio_client import CALLER, HELPLINE
+from tests.voice.conftest import SAN_MATEO_ZIP
+
+LANGUAGES = {
+    "en": dict(key="1", word="English", tag="en-US", voice="Polly.Joanna-Neural", need="I need food",
+               main="what do you need help with", intro="Here are places that can help.",
+               sent="I sent them to you by text message.", crisis="I want to kill myself"),
+    "es": dict(key="2", word="español", tag="es-US", voice="Polly.Lupe-Neural", need="necesito comida",
+               main="en qué le podemos ayudar", intro="Estos lugares le pueden ayudar.",
+               sent="Se los envié por mensaje de texto.", crisis="quiero morir"),
+    "fr": dict(key="3", word="français", tag="fr-CA", voice="Polly.Gabrielle-Neural",
+               need="j'ai besoin de nourriture", main="de quoi avez-vous besoin",
+               intro="Voici des endroits qui peuvent vous aider.", sent="Je vous les ai envoyés par texto.",
+               crisis="je veux mourir"),
+}
+SPOKEN_PHONE = re.compile(r"\d \d \d, \d \d \d, \d \d \d \d")  # a number read digit by digit, in groups
+
+
+def speaks(page, language: str) -> bool:
+    """Everything said, and the Gather listening, in that language's tag and voice."""
+    info = LANGUAGES[language]
+    return page.gather is not None and page.gather.get("language") == info["tag"] and all(
+        (s.language, s.voice) == (info["tag"], info["voice"]) for s in page.said)
+
+
+def record_of(settings) -> dict | None:
+    return latest_record(redis.Redis.from_url(settings.redis_url, decode_responses=True),
+                        caller_key(CALLER, hash_key(settings)))
+
+
+def to_read_back(call, language: str):
+    """Language by key, the need in words, today's food, a ZIP code on the keypad, 'just me'."""
+    call.start()
+    call.press(LANGUAGES[language]["key"])
+    call.say(LANGUAGES[language]["need"])
+    call.press("1")
+    call.press(SAN_MATEO_ZIP)
+    return call.press("1")
+
+
+def test_the_call_opens_with_the_language_menu_each_sentence_in_its_own_voice(phone):
+    page = phone().start()
+    assert [(s.language, s.voice) for s in page.said] == [
+        ("en-US", "Polly.Joanna-Neural"), ("es-US", "Polly.Lupe-Neural"), ("fr-CA", "Polly.Gabrielle-Neural")]
+    assert page.said[0].text.startswith("Thank you for calling")
+    assert "For English press 1" in page.text and "Para español oprima 2" in page.text \
+        and "Pour le français, appuyez sur 3" in page.text
+    assert page.gather.get("input") == "dtmf speech" and page.gather.get("numDigits") == "1"
+    assert page.gather.get("action") == "/voice/gather?step=1"
+    assert {"English", "español", "français"} <= set(page.hints)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_chosen_by_key(phone, language):
+    call = phone()
+    call.start()
+    page = call.press(LANGUAGES[language]["key"])
+    assert speaks(page, language)
+    assert LANGUAGES[language]["main"] in page.text.lower()
+    assert page.gather.get("action") == f"/voice/gather?step=2&lang={language}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_chosen_by_speech(phone, language):
+    call = phone()
+    call.start()
+    page = call.say(LANGUAGES[language]["word"])
+    assert speaks(page, language)
+    assert LANGUAGES[language]["main"] in page.text.lower()
+
+
+def test_a_caller_whose_language_is_known_skips_the_menu(phone):
+    first = phone()
+    first.start()
+    first.press("2")
+    first.hang_up()
+    page = phone().start()
+    assert speaks(page, "es") and not any(s.language != "es-US" for s in page.said)
+    assert page.said[0].text == "Gracias por llamar a la línea de ayuda."
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_whole_call_from_greeting_to_read_back_to_text_me_this_list(phone, prism_requests, language):
+    call = phone()
+    page = to_read_back(call, language)
+    assert speaks(page, language)
+    assert LANGUAGES[language]["intro"] in page.text
+    resources = [s.text for s in page.said if SPOKEN_PHONE.search(s.text)]
+    assert 1 <= len(resources) <= 3
+    assert [key for key in "1239" if re.search(rf"\b{key}\b", page.said[-1].text)] == list("1239")
+
+    again = call.press("1")
+    assert [s.text for s in again.said if SPOKEN_PHONE.search(s.text)] == resources
+
+    texted = call.press("2")
+    assert LANGUAGES[language]["sent"] in texted.text and texted.gather is not None
+    [sms] = prism_requests.to("POST", "/Messages.json")
+    assert sms.status == 201
+    assert (sms.form["To"], sms.form["From"]) == (CALLER, HELPLINE)
+    assert sms.form["StatusCallback"] == "http://localhost/voice/sms-status"
+    first_name = resources[0].split(".")[0]
+    assert first_name in sms.form["Body"]
+
+    start_over = call.press("9")
+    assert LANGUAGES[language]["main"] in start_over.text.lower()
+
+
+def test_a_landline_caller_is_told_the_text_did_not_go_through(phone, prism_requests):
+    call = phone(caller="+442071838750")
+    to_read_back(call, "en")
+    page = call.press("2")
+    assert "the text message didn't go through" in page.text and page.gather is not None
+    assert prism_requests.to("POST", "/Messages.json") == []
+
+
+def test_silence_reprompts_then_reads_the_menu_then_offers_a_person_and_never_loops(phone):
+    call = phone()
+    call.start()
+    call.press("1")
+    first = call.silence()
+    assert first.said[0].text == "Sorry, I didn't hear you." and "what do you need help with" in first.text.lower()
+    second = call.silence()
+    assert second.said[0].text == "Here are the choices." and "Food: press 2." in second.text
+    third = call.silence()
+    assert "Let me connect you with a person." in third.text
+    pages = [third]
+    while pages[-1].gather is not None and len(pages) < 5:
+        pages.append(call.silence())
+    assert pages[-1].gather is None, "a silent caller is never kept in a loop"
+    if pages[-1].ended:  # nobody to transfer to: the caller hears how to get help before the hang-up
+        assert "211" in pages[-1].text and "988" in pages[-1].text
+
+
+def test_garbage_speech_is_asked_again_not_guessed(phone):
+    call = phone()
+    call.start()
+    call.press("1")
+    page = call.say("blorp fnarg zzzt")
+    assert "Sorry, I didn't get that." in page.text
+    assert "Food: press 2." in page.text and page.gather.get("hints")
+
+
+@pytest.mark.parametrize("key", ["*", "#"])
+def test_star_and_pound_are_not_a_choice(phone, key):
+    call = phone()
+    call.start()
+    call.press("1")
+    page = call.press(key)
+    assert "Sorry, I didn't get that." in page.text and page.gather is not None
+
+
+def test_low_confidence_speech_is_confirmed_before_it_counts(phone):
+    call = phone()
+    call.start()
+    call.press("1")
+    page = call.say("eviction", confidence=0.3)
+    assert 'I heard "eviction". Press 1 if that\'s right' in page.text
+    assert page.gather.get("numDigits") == "1"
+    confirmed = call.press("1")
+    assert "Where are things with the eviction?" in confirmed.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_crisis_mid_call_gets_988_and_911_in_the_callers_language_then_a_person(phone, settings, language):
+    call = phone()
+    call.start()
+    call.press(LANGUAGES[language]["key"])
+    call.say(LANGUAGES[language]["need"])
+    page = call.say(LANGUAGES[language]["crisis"])
+    assert speaks(page, language)
+    assert "911" in page.text and "988" in page.text
+    assert page.said[0].text.count("911") == 1  # the first thing heard
+    assert record_of(settings)["outcome"] == "crisis"
+    transfer = call.press("1")
+    assert transfer.dial is not None or transfer.gather is not None  # a conference, or the after-hours menu
+
+
+def test_a_caller_hanging_up_mid_flow_loses_nothing_collected(phone, settings):
+    call = phone()
+    call.start()
+    call.press("1")
+    call.say("I need food")
+    call.press("1")
+    call.press(SAN_MATEO_ZIP)
+    assert call.hang_up() == 200
+    record = record_of(settings)
+    assert (record["outcome"], record["channel"], record["language"], record["need"]) == \
+        ("abandoned", "voice", "en", "food")
+    assert record["slots"]["location"]["value"] == SAN_MATEO_ZIP
+    assert CALLER not in str(record) and CALLER[1:] not in str(record)
+
+
+def test_a_status_callback_while_the_call_is_still_ringing_changes_nothing(phone, settings):
+    call = phone()
+    call.start()
+    assert call.hang_up(status="ringing") == 200
+    assert record_of(settings) is None
+
+
+def test_a_twilio_retry_of_a_step_gets_the_same_answer_without_a_second_turn(phone, app, settings):
+    call = phone()
+    call.start()
+    call.press("1")
+    call.say("I need food")
+    url, params = call.requests[-1]
+    store = SessionStore.from_settings(settings)
+    session = store.load("voice", caller_key(CALLER, hash_key(settings)))
+    code, body = call.post(url, params, {"X-Twilio-Signature": call.validator.compute_signature(url, params)})
+    assert code == 200
+    assert ET.tostring(ET.fromstring(body)) == ET.tostring(call.page.documents[-1])
+    assert store.load("voice", session.caller).history == session.history
+
+
+def test_an_unsigned_call_is_refused_and_nothing_is_stored(phone, settings):
+    call = phone(token="not-the-helplines-token")
+    with pytest.raises(Exception, match="403"):
+        call.start()
+    assert redis.Redis.from_url(settings.redis_url).keys("triage:*") == []
