@@ -13,6 +13,7 @@ from ivr.config import Settings
 from tests.twilio_client import ACCOUNT_SID, AUTH_TOKEN, CALLER
 
 TUESDAY_10AM_SAN_MATEO = datetime(2025, 3, 4, 18, 0, tzinfo=timezone.utc)
+SUNDAY_3AM_SAN_MATEO = datetime(2025, 3, 9, 11, 0, tzinfo=timezone.utc)  # specialists are off
 SAN_MATEO_ZIP = "94401"
 
 
@@ -30,8 +31,14 @@ def settings(redis_url, directory_db, prism) -> Settings:
 
 
 @pytest.fixture
-def app(settings):
-    return create_app(settings, clock=lambda: TUESDAY_10AM_SAN_MATEO)
+def now() -> datetime:
+    """The app's clock; a test parametrizes `now` to call at another hour."""
+    return TUESDAY_10AM_SAN_MATEO
+
+
+@pytest.fixture
+def app(settings, now):
+    return create_app(settings, clock=lambda: now)
 
 
 @pytest.fixture

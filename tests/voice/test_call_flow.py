@@ -13,7 +13,7 @@ from ivr.privacy import caller_key
 from ivr.records import latest_record
 from ivr.sessions import SessionStore
 from tests.twilio_client import CALLER, HELPLINE
-from tests.voice.conftest import SAN_MATEO_ZIP
+from tests.voice.conftest import SAN_MATEO_ZIP, SUNDAY_3AM_SAN_MATEO, TUESDAY_10AM_SAN_MATEO
 
 LANGUAGES = {
     "en": dict(key="1", word="English", tag="en-US", voice="Polly.Joanna-Neural", need="I need food",
@@ -30,11 +30,15 @@ LANGUAGES = {
 SPOKEN_PHONE = re.compile(r"\d \d \d, \d \d \d, \d \d \d \d")  # a number read digit by digit, in groups
 
 
-def speaks(page, language: str) -> bool:
-    """Everything said, and the Gather listening, in that language's tag and voice."""
+def speaks_all(page, language: str) -> bool:
+    """Everything said in that language's tag and voice."""
     info = LANGUAGES[language]
-    return page.gather is not None and page.gather.get("language") == info["tag"] and all(
-        (s.language, s.voice) == (info["tag"], info["voice"]) for s in page.said)
+    return bool(page.said) and all((s.language, s.voice) == (info["tag"], info["voice"]) for s in page.said)
+
+
+def speaks(page, language: str) -> bool:
+    """Everything said, and the Gather listening, in that language."""
+    return speaks_all(page, language) and page.gather.get("language") == LANGUAGES[language]["tag"]
 
 
 def record_of(settings) -> dict | None:
@@ -120,7 +124,8 @@ def test_a_landline_caller_is_told_the_text_did_not_go_through(phone, prism_requ
     assert prism_requests.to("POST", "/Messages.json") == []
 
 
-def test_silence_reprompts_then_reads_the_menu_then_offers_a_person_and_never_loops(phone):
+@pytest.mark.parametrize("now", [TUESDAY_10AM_SAN_MATEO, SUNDAY_3AM_SAN_MATEO])
+def test_silence_reprompts_then_reads_the_menu_then_offers_a_person_and_never_loops(phone, now):
     call = phone()
     call.start()
     call.press("1")
@@ -130,12 +135,14 @@ def test_silence_reprompts_then_reads_the_menu_then_offers_a_person_and_never_lo
     assert second.said[0].text == "Here are the choices." and "Food: press 2." in second.text
     third = call.silence()
     assert "Let me connect you with a person." in third.text
-    pages = [third]
-    while pages[-1].gather is not None and len(pages) < 5:
-        pages.append(call.silence())
-    assert pages[-1].gather is None, "a silent caller is never kept in a loop"
-    if pages[-1].ended:  # nobody to transfer to: the caller hears how to get help before the hang-up
-        assert "211" in pages[-1].text and "988" in pages[-1].text
+    if now == TUESDAY_10AM_SAN_MATEO:
+        assert third.dial is not None and third.dial.find("Conference") is not None
+        return
+    assert "Our specialists are away right now." in third.text and third.gather is not None
+    last = call.silence()
+    assert last.ended and last.gather is None, "a silent caller is never kept in a loop"
+    assert "211" in last.text and "988" in last.text  # how to get help, before the hang-up
+    assert last.documents[-1][-1].tag == "Hangup"
 
 
 def test_garbage_speech_is_asked_again_not_guessed(phone):
@@ -168,7 +175,8 @@ def test_low_confidence_speech_is_confirmed_before_it_counts(phone):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_crisis_mid_call_gets_988_and_911_in_the_callers_language_then_a_person(phone, settings, language):
+def test_crisis_mid_call_gets_988_and_911_in_the_callers_language_then_a_person(phone, settings, prism_requests,
+                                                                                 language):
     call = phone()
     call.start()
     call.press(LANGUAGES[language]["key"])
@@ -178,8 +186,11 @@ def test_crisis_mid_call_gets_988_and_911_in_the_callers_language_then_a_person(
     assert "911" in page.text and "988" in page.text
     assert page.said[0].text.count("911") == 1  # the first thing heard
     assert record_of(settings)["outcome"] == "crisis"
-    transfer = call.press("1")
-    assert transfer.dial is not None or transfer.gather is not None  # a conference, or the after-hours menu
+    transfer = call.press("1")  # the crisis line, at any hour: the caller waits in a conference for it
+    assert speaks_all(transfer, language)
+    assert transfer.dial.find("Conference").get("startConferenceOnEnter") == "false"
+    [ringing] = prism_requests.to("POST", "/Participants.json")
+    assert ringing.status == 201
 
 
 def test_a_caller_hanging_up_mid_flow_loses_nothing_collected(phone, settings):
