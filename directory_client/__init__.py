@@ -4,34 +4,27 @@
 embedded SQLite directory otherwise."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from .taxonomy import load_taxonomy, taxonomy_path
+from ivr.config import Settings
+
+from .taxonomy import load_taxonomy
 from .types import Directory, DirectoryUnavailable, Resource
 
 __all__ = ["get_directory", "Directory", "DirectoryUnavailable", "Resource"]
 
-DEFAULT_DB = "var/directory.sqlite3"
 
-
-def setting(settings, name: str, default=None):
-    """An attribute of the app's settings object, else the environment variable of the same name."""
-    value = getattr(settings, name, None)
-    return value if value not in (None, "") else (os.environ.get(name.upper()) or default)
-
-
-def get_directory(settings=None) -> Directory:
+def get_directory(settings: Settings | None = None) -> Directory:
     from . import geo
     from .embedded import EmbeddedDirectory
 
+    settings = settings or Settings.from_env()
     geo.warm()
-    taxonomy = load_taxonomy(taxonomy_path(settings))
-    embedded = EmbeddedDirectory(Path(setting(settings, "directory_db", DEFAULT_DB)), taxonomy)
-    url = setting(settings, "directory_url")
-    if not url:
+    taxonomy = load_taxonomy(Path(settings.directory_taxonomy))
+    embedded = EmbeddedDirectory(Path(settings.directory_db), taxonomy)
+    if not settings.directory_url:
         return embedded
     from .hsds_api import ApiDirectory
 
-    return ApiDirectory(url, taxonomy, timeout=float(setting(settings, "directory_timeout", 2.0)),
-                        redis_url=setting(settings, "redis_url"), fallback=embedded)
+    return ApiDirectory(settings.directory_url, taxonomy, timeout=settings.directory_timeout,
+                        redis_url=settings.redis_url, fallback=embedded)

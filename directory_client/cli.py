@@ -8,10 +8,12 @@ from pathlib import Path
 
 import click
 
-from . import DEFAULT_DB, get_directory, setting
+from ivr.config import Settings
+
+from . import get_directory
 from .build import import_data
 from .embedded import EmbeddedDirectory
-from .taxonomy import load_taxonomy, taxonomy_path
+from .taxonomy import load_taxonomy
 
 
 @click.group("directory", help="The resource directory (HSDS 3.0): import data, search it.")
@@ -26,8 +28,10 @@ def directory() -> None:
 def import_command(paths, db, if_needed) -> None:
     """Build the embedded directory from HSDS 3.0 JSON files or CSV datapackages (default: the shipped
     seed data). Bad records are reported and skipped; good ones are kept."""
-    db = db or Path(setting(None, "directory_db", DEFAULT_DB))
-    result = import_data(db, load_taxonomy(taxonomy_path()), list(paths) or None, if_needed=if_needed)
+    settings = Settings.from_env()
+    db = db or Path(settings.directory_db)
+    taxonomy = load_taxonomy(Path(settings.directory_taxonomy))
+    result = import_data(db, taxonomy, list(paths) or None, if_needed=if_needed)
     if result is None:
         click.echo(f"{db}: up to date")
         return
@@ -54,8 +58,9 @@ def search_command(query, zip_code, postal_code, city, lang, limit, at, as_json)
     location = ({"type": "zip", "value": zip_code} if zip_code else {"type": "postal_code", "value": postal_code.upper()}
                 if postal_code else {"type": "city", "value": city} if city else None)
     now = datetime.fromisoformat(at) if at else None
-    need = load_taxonomy(taxonomy_path()).guess_need(query)
-    found = get_directory()
+    settings = Settings.from_env()
+    need = load_taxonomy(Path(settings.directory_taxonomy)).guess_need(query)
+    found = get_directory(settings)
     if need:
         results = found.search(need, location, lang, now, limit)
     elif isinstance(found, EmbeddedDirectory):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,11 +60,6 @@ class Taxonomy:
 
 def _word_in(word: str, folded_text: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(word.casefold()) + r"(?!\w)", folded_text) is not None
-
-
-def taxonomy_path(settings=None) -> Path:
-    configured = getattr(settings, "directory_taxonomy", None) or os.environ.get("DIRECTORY_TAXONOMY")
-    return Path(configured) if configured else DEFAULT_FILE
 
 
 @lru_cache(maxsize=4)

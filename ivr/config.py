@@ -44,6 +44,7 @@ class Settings:
     directory_url: str | None = None
     directory_db: str = str(ROOT / "var" / "directory.sqlite3")
     directory_timeout: float = 2.0
+    directory_taxonomy: str = str(ROOT / "directory_client" / "data" / "needs_taxonomy.yml")
     specialists_file: str = str(ROOT / "config" / "specialists.yaml")
     voice_language_es: str = "es-US"  # or es-MX
     voice_language_fr: str = "fr-CA"  # or fr-FR
@@ -70,6 +71,7 @@ class Settings:
             directory_url=_str(env, "DIRECTORY_URL"),
             directory_db=_str(env, "DIRECTORY_DB", d.directory_db),
             directory_timeout=_float(env, "DIRECTORY_TIMEOUT", d.directory_timeout),
+            directory_taxonomy=_str(env, "DIRECTORY_TAXONOMY", d.directory_taxonomy),
             specialists_file=_str(env, "SPECIALISTS_FILE", d.specialists_file),
             voice_language_es=_str(env, "VOICE_LANGUAGE_ES", d.voice_language_es),
             voice_language_fr=_str(env, "VOICE_LANGUAGE_FR", d.voice_language_fr),
