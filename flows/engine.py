@@ -518,9 +518,7 @@ class _Step:
         need = "crisis" if self.s.node == "crisis" else self.s.slots.get("need")
         self.s.node = "transfer_wait"
         record = records.build(self.s, "transferred", self.now).to_dict()
-        if self.channel == "voice":
-            # SMS says nothing yet: the result's reply follows in the same message and must fit in it.
-            self.say("transfer.start")
+        # Nothing said yet: the result's step speaks (SMS), or the conference TwiML does (voice).
         self.actions.append(Action("transfer", {"need": need, "language": self.lang,
                                                 "population": self.population(), "record": record}))
         self.expect_input = False
@@ -544,8 +542,7 @@ class _Step:
             return
         if result.get("ok") and result.get("available"):
             self.record("transferred")
-            self.s.node = "handed_off"
-            self.say("transfer.connecting")
+            self.s.node = "handed_off"  # ivr/specialists' conference TwiML tells the caller they're connecting
             self.expect_input = False
             return
         self.s.data["next_open"] = result.get("next_open")

@@ -83,9 +83,10 @@ def test_resources_read_back_slowly_and_the_after_menu(engine):
 def test_warm_transfer_and_voicemail(engine):
     chat = Chat(engine, channel="voice", language="fr", slots={"need": "rent"})
     turn = chat.press("0", "fr")
-    assert turn.reply.texts == ("Je vous mets en contact avec une personne.",) and not turn.reply.expect_input
+    # The conference TwiML (ivr/specialists) is what tells the caller they are being connected.
+    assert kinds(turn) == ["transfer"] and turn.reply.texts == () and not turn.reply.expect_input
     turn = chat.result("transfer", "fr", ok=True, available=True, mode="conference")
-    assert turn.reply.texts == ("Je vous transfère à un intervenant. Restez en ligne, s'il vous plaît.",)
+    assert turn.reply.texts == () and not turn.reply.expect_input
     chat = Chat(engine, channel="voice", language="fr", slots={"need": "rent"})
     chat.press("0", "fr")
     chat.result("transfer", "fr", ok=False, available=False, next_open=None)
