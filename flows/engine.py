@@ -134,6 +134,8 @@ class _Step:
 
     def on_call_start(self) -> None:
         self.s.node = "start"
+        if not self.s.language and self.event.language_hint in LANGUAGES:
+            self.s.language = self.event.language_hint  # known from an earlier conversation by SMS
         if self.s.language:
             self.say("welcome")
             self.show("main_menu")

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
+import redis
 from flask import Blueprint, Response, request, url_for
 from twilio.twiml.voice_response import VoiceResponse
 
@@ -75,9 +77,18 @@ def _run(event, step: int) -> Response:
     return _twiml(answer(event, request.form.get("From"), render, apologize, in_progress))
 
 
+def _texting_language(caller: str) -> str | None:
+    """The language this number last texted us in: a caller known by SMS skips the language menu."""
+    try:
+        return services().store.load("sms", caller).language
+    except redis.RedisError:
+        return None  # the turn itself will meet the same outage and apologize
+
+
 @bp.post("/voice")
 def incoming_call() -> Response:
-    return _run(voice_event(request.form, services().settings, now(), "0", kind="call_start"), 0)
+    event = voice_event(request.form, services().settings, now(), "0", kind="call_start")
+    return _run(replace(event, language_hint=_texting_language(event.caller)), 0)
 
 
 @bp.post("/voice/gather")

@@ -12,7 +12,7 @@ from ivr.events import hash_key
 from ivr.privacy import caller_key
 from ivr.records import latest_record
 from ivr.sessions import SessionStore
-from tests.twilio_client import CALLER, HELPLINE
+from tests.twilio_client import CALLER, HELPLINE, TwilioSigner
 from tests.voice.conftest import SAN_MATEO_ZIP, SUNDAY_3AM_SAN_MATEO, TUESDAY_10AM_SAN_MATEO
 
 LANGUAGES = {
@@ -88,6 +88,13 @@ def test_a_caller_whose_language_is_known_skips_the_menu(phone):
     page = phone().start()
     assert speaks(page, "es") and not any(s.language != "es-US" for s in page.said)
     assert page.said[0].text == "Gracias por llamar a la línea de ayuda."
+
+
+def test_a_caller_who_texted_in_french_is_greeted_in_french(phone, app):
+    TwilioSigner(app.test_client()).sms("bonjour, j'ai besoin d'aide pour mon loyer")
+    page = phone().start()
+    assert speaks(page, "fr")
+    assert "For English press 1" not in page.text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
