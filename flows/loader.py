@@ -59,6 +59,7 @@ class NeedSpec:
     family: str
     entry: str
     slots: tuple[str, ...]
+    file: str
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def _load_trees(trees_dir: Path) -> tuple[dict[str, NodeSpec], dict[str, NeedSpe
                 raise FlowConfigError(f"{path.name}: needs: '{code}' is not a need code a tree can handle")
             if code in needs:
                 raise FlowConfigError(f"{path.name}: need '{code}' is already handled by the {needs[code].family} tree")
-            needs[code] = NeedSpec(code, raw["family"], need["entry"], tuple(need["slots"]))
+            needs[code] = NeedSpec(code, raw["family"], need["entry"], tuple(need["slots"]), path.name)
     return nodes, needs
 
 
@@ -137,10 +138,10 @@ def _check_references(nodes: dict[str, NodeSpec], needs: dict[str, NeedSpec]) ->
                 raise FlowConfigError(f"{node.file}: node '{node.id}' choice {choice.key}: need '{choice.need}' has no tree")
     for need in needs.values():
         if not target_ok(need.entry):
-            raise FlowConfigError(f"trees ({need.family}): need '{need.code}': entry '{need.entry}' is not a node")
+            raise FlowConfigError(f"{need.file}: need '{need.code}': entry '{need.entry}' is not a node")
         for slot in need.slots:
             if slot not in slot_nodes:
-                raise FlowConfigError(f"trees ({need.family}): need '{need.code}' needs slot '{slot}' but no node fills it")
+                raise FlowConfigError(f"{need.file}: need '{need.code}' needs slot '{slot}' but no node fills it")
     return slot_nodes
 
 

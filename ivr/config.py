@@ -46,6 +46,8 @@ class Settings:
     directory_timeout: float = 2.0
     directory_taxonomy: str = str(ROOT / "directory_client" / "data" / "needs_taxonomy.yml")
     specialists_file: str = str(ROOT / "config" / "specialists.yaml")
+    # Operators may keep their own copy of the menu trees, prompts and keywords (trees/, prompts/, keywords.yml).
+    flows_dir: str = str(ROOT / "flows")
     voice_language_es: str = "es-US"  # or es-MX
     voice_language_fr: str = "fr-CA"  # or fr-FR
     log_level: str = "INFO"
@@ -73,6 +75,7 @@ class Settings:
             directory_timeout=_float(env, "DIRECTORY_TIMEOUT", d.directory_timeout),
             directory_taxonomy=_str(env, "DIRECTORY_TAXONOMY", d.directory_taxonomy),
             specialists_file=_str(env, "SPECIALISTS_FILE", d.specialists_file),
+            flows_dir=_str(env, "FLOWS_DIR", d.flows_dir),
             voice_language_es=_str(env, "VOICE_LANGUAGE_ES", d.voice_language_es),
             voice_language_fr=_str(env, "VOICE_LANGUAGE_FR", d.voice_language_fr),
             log_level=_str(env, "LOG_LEVEL", d.log_level),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from directory_client import get_directory
 from flows.engine import load_engine
@@ -21,8 +22,10 @@ def _parser(settings):
 
 
 @lru_cache(maxsize=4)
-def _engine():
-    return load_engine()
+def _engine(flows_dir: str):
+    # Checked in full at start: a typo in a flow stops the app here, not in a caller's face.
+    root = Path(flows_dir)
+    return load_engine(root / "trees", root / "prompts", root / "keywords.yml")
 
 
 @dataclass
@@ -45,4 +48,4 @@ class Services:
             # The REST client is built on first use: a dev server without TWILIO_AUTH_TOKEN still starts.
             "send_sms": actions.send_sms(store, lambda: rest_client(settings), lambda: sms_status_url(settings)),
         }
-        return cls(settings, store, Conversation(_engine(), _parser(settings), executors))
+        return cls(settings, store, Conversation(_engine(settings.flows_dir), _parser(settings), executors))
