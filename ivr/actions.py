@@ -10,6 +10,8 @@ from twilio.base.exceptions import TwilioRestException
 from directory_client.types import DirectoryUnavailable
 from flows.types import Action
 from ivr.conversation import Executor, TurnContext
+from ivr.events import hash_key
+from ivr.privacy import seal_number
 from ivr.records import store_record
 from ivr.sessions import SessionStore
 
@@ -46,7 +48,11 @@ def specialists_action(handler, settings, redis_client) -> Executor:
         if action.kind == "transfer":
             # Voice sids are "CallSid:step"; the conference needs the call itself.
             extra["call_sid"] = context.event.sid.split(":")[0] if context.event.channel == "voice" else None
-        return handler(action.data, context.event.channel, context.now, settings, redis_client, **extra)
+        data = dict(action.data)
+        if context.caller_number:
+            # A queued text-back or callback must reach the caller: the number goes in sealed, never plain.
+            data["contact"] = seal_number(context.caller_number, hash_key(settings))
+        return handler(data, context.event.channel, context.now, settings, redis_client, **extra)
 
     return run
 

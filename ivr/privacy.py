@@ -1,11 +1,13 @@
 """Caller numbers never leave the request: sessions use a keyed hash, logs a redacted form."""
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import re
 
 import phonenumbers
+from cryptography.fernet import Fernet
 
 # 7+ digits, optionally with the usual separators: what a phone number looks like inside free text.
 _PHONE_IN_TEXT = re.compile(r"\+?\d[\d\s().-]{5,}\d")
@@ -36,3 +38,16 @@ def redact_number(number: str) -> str:
 
 def redact_text(text: str) -> str:
     return _PHONE_IN_TEXT.sub(lambda m: redact_number(re.sub(r"[^\d+]", "", m.group())), text)
+
+
+def _fernet(secret: str) -> Fernet:
+    return Fernet(base64.urlsafe_b64encode(hashlib.sha256(b"callback-number:" + secret.encode()).digest()))
+
+
+def seal_number(number: str, secret: str) -> str:
+    """A number the caller asked to be called or texted back on, encrypted for the specialists' queue."""
+    return _fernet(secret).encrypt(normalize_number(number).encode()).decode()
+
+
+def open_number(sealed: str, secret: str) -> str:
+    return _fernet(secret).decrypt(sealed.encode()).decode()

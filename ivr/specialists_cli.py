@@ -1,4 +1,4 @@
-"""Subcommands for `triage` (see ivr/cli.py): `triage specialists check`."""
+"""Subcommands for `triage` (see ivr/cli.py): `triage specialists check` and `triage specialists queue`."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -6,7 +6,12 @@ from datetime import datetime, timezone
 import click
 
 from flows.types import LANGUAGES, NEEDS
+import redis
+
 from ivr.config import Settings
+from ivr.events import hash_key
+from ivr.privacy import open_number
+from ivr.specialists import queue
 from ivr.specialists.config import ConfigError, load
 from ivr.specialists.routing import route
 
@@ -42,6 +47,19 @@ def check(path: str | None, at: str | None) -> None:
                 opens = decision.next_open.astimezone(config.timezone) if decision.next_open else None
                 who = f"after hours; next open {opens:%a %Y-%m-%d %H:%M %Z}" if opens else "nobody configured"
             click.echo(f"{need:<15} {language}  {who}")
+
+
+@specialists.command("queue", help="List the text-backs, callbacks and voicemails waiting for a specialist, soonest due first.")
+@click.option("--due-by", help="Only entries due by this ISO 8601 time with offset (default: all).")
+def queue_command(due_by: str | None) -> None:
+    settings = Settings.from_env()
+    client = redis.Redis.from_url(settings.redis_url, decode_responses=True)
+    entries = queue.pending(client, datetime.fromisoformat(due_by) if due_by else None)
+    for entry in entries:
+        contact = open_number(entry["contact"], hash_key(settings)) if entry.get("contact") else "no number"
+        summary = (entry.get("record") or {}).get("summary") or entry.get("need") or ""
+        click.echo(f"{entry['expect_by']}  {entry['kind']:<9} {entry['language']}  {contact}  {summary}")
+    click.echo(f"{len(entries)} waiting")
 
 
 commands: list = [specialists]

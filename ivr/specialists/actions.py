@@ -41,7 +41,7 @@ def _queue(kind: str, prompt: str, data: dict, channel: str, now: datetime, sett
     decision = route(config, need, language, data.get("population"), now)
     expect_by = expected_answer(decision, now, config)
     entry = queue.enqueue(client, kind, channel=channel, language=language, need=need, record=data.get("record"),
-                          now=now, expect_by=expect_by or now)
+                          now=now, expect_by=expect_by or now, contact=data.get("contact"))
     sentences = [text(language, prompt, when=when(language, expect_by, now, config.timezone))]
     if not decision.available:
         sentences.append(crisis_sentence(language, config))

@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, request
 from twilio.twiml.voice_response import VoiceResponse
 
+from ivr.events import hash_key
+from ivr.privacy import seal_number
 from ivr.signature import protect
 from ivr.specialists import queue, tickets, transfer, twiml
 from ivr.specialists.actions import crisis_sentence, expected_answer
@@ -114,7 +116,9 @@ def voicemail_saved() -> Response:
     if recording and seconds > 0 and not ticket.queue_id:
         entry = queue.enqueue(client, "voicemail", channel="voice", language=ticket.language, need=ticket.need,
                               record=ticket.record, now=at, expect_by=expect_by or at,
-                              recording_url=recording, recording_seconds=seconds)
+                              recording_url=recording, recording_seconds=seconds,
+                              contact=seal_number(request.form["From"], hash_key(settings))
+                              if request.form.get("From") else None)
         tickets.update(client, ticket.name, lambda t: setattr(t, "queue_id", entry), ttl)
         sentences.insert(0, text(ticket.language, "voicemail_saved",
                                  when=when(ticket.language, expect_by, at, config.timezone)))

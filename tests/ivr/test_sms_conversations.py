@@ -9,8 +9,10 @@ from datetime import datetime, timezone
 
 import pytest
 import redis
+from click.testing import CliRunner
 
 from ivr.app import create_app
+from ivr.cli import main
 from ivr.events import hash_key
 from ivr.privacy import caller_key
 from flows.sms_segments import segments
@@ -178,3 +180,19 @@ def test_more_pages_a_long_resource_list_even_after_a_stray_message(resident):
     resident.send("what?", "en")
     second = resident.send("MORE", "en")
     assert "3)" in second and "1)" not in second
+
+
+def test_asking_for_a_person_queues_a_text_back_a_specialist_can_answer(resident, settings, monkeypatch):
+    reply = resident.send("I need help paying my rent, can I talk to a person", "en")
+    if "text you back" not in reply:
+        reply = resident.send("agent", "en")
+    assert "A specialist will text you back today at" in reply
+    digits = CALLER.lstrip("+")
+    assert not [key for key in resident.redis.keys("*") if digits in key]
+    assert not [key for key in resident.redis.keys("*") if digits in (resident.redis.dump(key) or b"").decode("latin-1")]
+    monkeypatch.setenv("REDIS_URL", settings.redis_url)
+    monkeypatch.setenv("TWILIO_AUTH_TOKEN", settings.twilio_auth_token)
+    listing = CliRunner().invoke(main, ["specialists", "queue"])
+    assert listing.exit_code == 0, listing.output
+    assert CALLER in listing.output and "textback" in listing.output and "rent" in listing.output
+    assert listing.output.strip().endswith("1 waiting")
