@@ -113,7 +113,7 @@ class _Step:
     def finish(self) -> Turn:
         if self.channel == "sms" and not self.silent and not fits("\n".join(self.texts)):
             # Safety net for long texts: never more than two segments unless the caller asks for MORE.
-            more = self.prompts.text(self.lang, "results.more", "sms")
+            more = self.prompts.text(self.lang, "more.continue", "sms")
             first, *rest = paginate(self.texts, more, more)
             self.texts, self.s.data["more"] = [first], rest
         if self.end and self.channel == "voice":

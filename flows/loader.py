@@ -208,7 +208,7 @@ def load(trees_dir: Path | str | None = None, prompts_dir: Path | str | None = N
 # Prompt keys the engine uses by name (tree prompts are collected from the trees).
 ENGINE_PROMPTS = (
     "welcome", "choice.line", "retry.sorry", "retry.agent", "noinput.reprompt", "noinput.menu", "transfer.textback",
-    "goodbye", "goodbye.help", "results.intro", "results.more", "more.none", "res.phone", "res.open_until",
+    "goodbye", "goodbye.help", "results.intro", "results.more", "more.continue", "more.none", "res.phone", "res.open_until",
     "res.opens", "res.hours", "sms.sent", "sms.failed", "lookup.none", "lookup.down",
     "transfer.callback", "after_hours.back", "after_hours.crisis", "callback.done", "callback.failed", "voicemail.start",
     "help.text", "optout.restart", "empty", "time.today", "time.tomorrow", "time.day",

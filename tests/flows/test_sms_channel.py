@@ -102,3 +102,12 @@ def test_results_are_recorded_once_and_a_person_is_one_key_away(engine):
     turn = chat.result("lookup", "en", ok=True, resources=[resource(1)])
     assert kinds(turn) == ["record_triage"]
     assert kinds(chat.say("0", "en")) == ["transfer"]
+
+
+@pytest.mark.parametrize("language, greeting", [("en", "hello"), ("es", "hola"), ("fr", "bonjour")])
+def test_a_first_hello_gets_the_whole_main_menu_in_one_message(engine, language, greeting):
+    chat = Chat(engine)
+    turn = chat.say(greeting, language, nlu("greet", None, language))
+    assert "0 " in turn.reply.text and "6 " in turn.reply.text  # the menu is there, not paged away
+    assert "more" not in turn.session.data or not turn.session.data["more"]
+    assert segments(turn.reply.text) <= 2
