@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
 import redis
 
 from ivr.app import create_app
@@ -102,3 +103,22 @@ def test_unknown_route_is_404_and_wrong_method_405(app):
     assert client.get("/sms").status_code == 405
     assert client.post("/healthz").status_code == 405
 
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/sms", {"From": CALLER, "Body": "hi"}),  # no MessageSid
+    ("/sms", {"MessageSid": "SM1", "Body": "hi"}),  # no From
+    ("/voice", {"From": CALLER}),  # no CallSid
+])
+def test_signed_request_missing_twilio_fields_is_a_400_that_stores_nothing(twilio, redis_url, path, params):
+    response = twilio.post(path, params)
+    assert response.status_code == 400
+    assert redis.Redis.from_url(redis_url).keys("*") == []
+
+
+def test_unreadable_speech_confidence_is_ignored_not_a_500(twilio):
+    params = {"CallSid": "CA" + "1" * 32, "From": CALLER, "To": "+18005550199",
+              "SpeechResult": "English", "Confidence": "not-a-number"}
+    response = twilio.post("/voice/gather?step=1", params)
+    assert response.status_code == 200
+    assert b"<Gather" in response.data
