@@ -9,9 +9,11 @@ from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from flows.types import LANGUAGES
 from ivr.config import Settings
 from ivr.logging_setup import configure_logging
 from ivr.services import Services
+from ivr.voice_languages import voice_language
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,8 @@ def create_app(settings: Settings | None = None, clock: Callable[[], datetime] =
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=n)
     if not settings.twilio_auth_token:
         log.warning("TWILIO_AUTH_TOKEN is unset: unsigned requests are accepted from loopback only")
+    for language in LANGUAGES:
+        voice_language(language, settings)  # an unsupported VOICE_LANGUAGE_* stops the app here
     app.extensions["triage"] = Services.from_settings(settings)
 
     from ivr.blueprints import health, sms, voice

@@ -12,7 +12,7 @@ from ivr.webhook import answer, now, services
 bp = protect(Blueprint("sms", __name__))
 
 
-def _apology(text: str) -> str:
+def _apology(text: str, language: str | None) -> str:
     response = MessagingResponse()
     response.message(text)
     return str(response)

@@ -60,9 +60,9 @@ def _run(event, step: int) -> Response:
                             lambda language: url_for("voice.gather", step=step + 1, lang=language),
                             _elsewhere(outcome, settings))
 
-    def apologize(text: str) -> str:
+    def apologize(text: str, language: str | None) -> str:
         response = VoiceResponse()
-        voice = voice_language(event.language_hint, settings)
+        voice = voice_language(language, settings)
         response.say(text, voice=voice.voice, language=voice.tag)
         response.hangup()
         return str(response)

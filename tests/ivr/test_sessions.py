@@ -69,3 +69,9 @@ def test_healthz_is_up_and_readyz_follows_redis(app, redis_server):
     not_ready = client.get("/readyz")
     assert not_ready.status_code == 503
     assert not_ready.get_json()["checks"]["redis"] is False
+
+
+def test_apology_when_redis_stops_is_in_the_language_of_the_message(twilio, redis_server):
+    redis_server.stop()
+    [text] = messages(twilio.sms("necesito ayuda para pagar la renta"))
+    assert text.startswith("Disculpe") and "211" in text and "988" in text

@@ -26,3 +26,8 @@ def test_invalid_flow_yaml_fails_start_naming_the_file_and_node(settings, tmp_pa
 
 def test_the_shipped_flows_start(settings):
     assert create_app(settings.with_(flows_dir=str(FLOWS))).test_client().get("/healthz").status_code == 200
+
+
+def test_unsupported_voice_language_fails_start(settings):
+    with pytest.raises(ValueError, match="es-XX"):
+        create_app(settings.with_(voice_language_es="es-XX"))

@@ -241,3 +241,14 @@ def test_an_unsigned_call_is_refused_and_nothing_is_stored(phone, settings):
     with pytest.raises(Exception, match="403"):
         call.start()
     assert redis.Redis.from_url(settings.redis_url).keys("triage:*") == []
+
+
+def test_redis_lost_mid_call_apologizes_in_the_callers_language(phone, redis_server):
+    call = phone()
+    call.start()
+    call.press("2")
+    redis_server.stop()
+    page = call.say("necesito comida")
+    assert page.said and all(s.language == "es-US" for s in page.said)
+    assert page.text.startswith("Disculpe") and "911" in page.text and "988" in page.text
+    assert page.documents[-1][-1].tag == "Hangup"
