@@ -38,10 +38,15 @@ def classify_command() -> None:
 @click.command("eval", help="Evaluate on nlu/heldout/ against Rasa's default pipeline; writes docs/nlu-eval.md.")
 @click.option("--report", default="docs/nlu-eval.md", show_default=True)
 @click.option("--skip-baselines", is_flag=True, help="Only the shipped model (no baseline training).")
-def eval_command(report: str, skip_baselines: bool) -> None:
+@click.option("--cv", is_flag=True, help="Add the cross-validation tuning grid on the training data (nlu/cv.py).")
+@click.option("--baseline-json", default=None, help="Add a baseline scored elsewhere (aggregates JSON).")
+@click.option("--preamble", default="", help="Text put under the title (how the numbers were obtained).")
+def eval_command(report: str, skip_baselines: bool, cv: bool, baseline_json: str | None, preamble: str) -> None:
     from nlu.evaluate import run
 
-    click.echo(run(report, baselines=not skip_baselines))
+    run(report, baselines=not skip_baselines, cv=cv, baseline_json=baseline_json, preamble=preamble)
+    # Aggregates only: the report holds no held-out texts, and neither does stdout.
+    click.echo(f"wrote {report}")
 
 
 commands: list = [train_command, classify_command, eval_command]

@@ -23,6 +23,8 @@ HOUSEHOLD_PRIORITY = ("with_children", "family", "older_adult", "youth", "alone"
 
 # Speech transcripts often space the digits out: "4 8 2 0 1".
 _ZIP = re.compile(r"(?<![\d-])(\d(?:[ -]?\d){4})(?:-\d{4})?(?![\d])")
+_MONEY = re.compile(r"\s*(?:\$|€|pesos|dolares|euros|dlls|usd|eur|mil\b|k\b)")
+_ES_POSTAL = re.compile(r"(?:0[1-9]|[1-4]\d|5[0-2])\d{3}")
 _POSTAL = re.compile(r"\b([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])(?:[ -]?(\d[ABCEGHJ-NPRSTV-Z]\d))?\b", re.I)
 _CITY = re.compile(
     r"\b(?:in|near|around|en|cerca de|à|a|au|dans|pres de|près de)\s+"
@@ -43,7 +45,8 @@ _SIZE = [re.compile(p) for p in (
     rf"\bfamily of {_NUM}\b", rf"\bwe are {_NUM}\b", rf"\bthere are {_NUM} of us\b", rf"\b{_NUM} of us\b",
     rf"\bfamilia de {_NUM}\b", rf"\bsomos {_NUM}\b", rf"\bfamille de {_NUM}\b", rf"\b(?:nous sommes|on est) {_NUM}\b",
 )]
-_CHILDREN = re.compile(rf"\b{_NUM} (?:kids|children|hijos|hijas|ninos|ninas|enfants|petits)\b")
+_CHILDREN = re.compile(rf"\b{_NUM} (?:little )?(?:kids|children|boys|girls|sons|daughters|babies|hijos|hijas|ninos|ninas"
+                       r"|chamacos|muchachos|bebes|enfants|petits|filles|fils|garcons|gars|bebes)\b")
 _AGE = re.compile(r"\b(?:i'?m|i am|tengo|j'ai|j ai)\s+(\d{2})(?:\s*(?:years? old|yrs?|anos|ans))?\b")
 
 
@@ -73,7 +76,7 @@ class EntityExtractor:
         text = doc.text
         folded = fold(text)
         found: list[dict[str, Any]] = []
-        location = self._location(text)
+        location = self._location(text, doc.lang_)
         if location:
             found.append({"entity": "location", **location})
         matches: dict[str, dict[str, tuple[int, int]]] = {}
@@ -94,7 +97,7 @@ class EntityExtractor:
         return found
 
     @staticmethod
-    def _location(text: str) -> dict[str, Any] | None:
+    def _location(text: str, lang: str = "en") -> dict[str, Any] | None:
         for m in _POSTAL.finditer(text):
             # A bare three-character FSA ("K1N") only counts in capitals: "a1c" in a message is noise.
             if m.group(2) or m.group(1).isupper():
@@ -104,6 +107,11 @@ class EntityExtractor:
             digits = re.sub(r"\D", "", m.group(1))
             if zipcodes.is_real(digits):  # "20000 dollars" is not a place
                 return {"value": {"type": "zip", "value": digits}, "start": m.start(), "end": m.end()}
+            if lang == "es" and _ES_POSTAL.fullmatch(m.group(1)) and not digits.endswith("000") \
+                    and not _MONEY.match(fold(text[m.end():])) and not text[:m.start()].rstrip().endswith(("$", "€")):
+                # Spain's códigos postales are five digits too (28013 Madrid): typed as one group, and the
+                # first two digits a province (01-52).
+                return {"value": {"type": "postal_code", "value": digits}, "start": m.start(), "end": m.end()}
         for m in _CITY.finditer(text):
             if fold(m.group(1).split()[0]) not in _NOT_CITIES:
                 return {"value": {"type": "city", "value": m.group(1)}, "start": m.start(1), "end": m.end(1)}

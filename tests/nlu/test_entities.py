@@ -54,3 +54,41 @@ def test_solo_meaning_only_is_not_alone(extract):
 ])
 def test_urgency(extract, text, urgency):
     assert extract(text)["urgency"] == urgency
+
+
+@pytest.mark.parametrize("text, household", [
+    ("me and my two boys are sleeping in the car tonight, 48201", {"type": "with_children", "size": 3}),
+    ("mis 3 hijos y yo", {"type": "with_children", "size": 4}),
+    ("mes deux filles", {"type": "with_children", "size": 3}),
+    ("my daughter and I", {"type": "with_children", "size": None}),
+    ("it's me and my kids", {"type": "with_children", "size": None}),
+    ("mi esposa y yo", {"type": "family", "size": None}),
+    ("je suis seul", {"type": "alone", "size": 1}),
+    ("estoy sola", {"type": "alone", "size": 1}),
+    ("just me", {"type": "alone", "size": 1}),
+    ("I'm 67", {"type": "older_adult", "size": None}),
+    ("tengo 70 años", {"type": "older_adult", "size": None}),
+    ("I'm 19", {"type": "youth", "size": None}),
+])
+def test_household_phrasings(extract, text, household):
+    assert extract(text)["household"] == household
+
+
+def test_sleeping_in_the_car_with_boys_gives_every_entity(extract):
+    slots = extract("me and my two boys are sleeping in the car tonight, 48201")
+    assert slots["location"] == {"type": "zip", "value": "48201"}
+    assert slots["urgency"] == "tonight"
+
+
+@pytest.mark.parametrize("text", ["vivo en el centro, 28013", "busco piso de alquiler cerca del 28013"])
+def test_spanish_postal_code(extract, text):
+    assert extract(text)["location"] == {"type": "postal_code", "value": "28013"}
+
+
+@pytest.mark.parametrize("text", ["debo 20000 pesos de renta", "me piden 15000 euros"])
+def test_spanish_amounts_are_not_postal_codes(extract, text):
+    assert "location" not in extract(text)
+
+
+def test_us_zip_still_wins_in_english(extract):
+    assert extract("I need food in 48226")["location"] == {"type": "zip", "value": "48226"}

@@ -75,3 +75,14 @@ def test_language_hint_decides_ambiguous_words(parser):
 
 def test_result_is_the_shared_type(parser):
     assert isinstance(parser.parse("I need food"), NluResult)
+
+
+def test_importing_nlu_leaves_the_app_log_level_alone():
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "LOG_LEVEL"}
+    out = subprocess.run([sys.executable, "-c", "import os, nlu; print(os.environ.get('LOG_LEVEL'))"],
+                         env=env, capture_output=True, text=True, check=True).stdout.split()[-1]
+    assert out == "None"
