@@ -86,3 +86,21 @@ def test_importing_nlu_leaves_the_app_log_level_alone():
     out = subprocess.run([sys.executable, "-c", "import os, nlu; print(os.environ.get('LOG_LEVEL'))"],
                          env=env, capture_output=True, text=True, check=True).stdout.split()[-1]
     assert out == "None"
+
+
+@pytest.mark.parametrize("text", [
+    "i swallowed a bottle of pills", "my friend won't wake up after using", "my ex says he'll kill me if i leave",
+    "ya no quiero vivir", "mi hijo no despierta", "me tome un frasco de pastillas",
+    "je veux plus vivre", "j'ai avalé toutes mes pilules", "mon ami est inconscient",
+])
+def test_indirect_crisis_is_caught(parser, text):
+    assert parser.parse(text).need == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "I don't want to live here anymore, the landlord won't fix anything", "no quiero vivir aqui, busco otro piso",
+    "je veux plus vivre ici, je cherche un logement", "this heat is killing me", "me muero de risa",
+    "je suis mort de rire", "I'm dead broke",
+])
+def test_crisis_look_alikes_are_not_crisis(parser, text):
+    assert parser.parse(text).need != "crisis"
