@@ -37,16 +37,30 @@ VARIANTS = {
 }
 
 
-NOTES = """## Honest notes
+NOTES = """## How these numbers were obtained (honest notes)
 
-- The held-out sets were written by the same author as the training data, in a separate pass with
-  deliberately different vocabulary, typos and transcript style; they are ~15 need utterances per need
-  per language (not the 40 aimed for) and 5 per conversational intent.
-- The crisis keyword net (nlu/safety.py) was extended after looking at held-out crisis misses, and the
-  unknown / crisis confidence thresholds in nlu/parser.py were set after one held-out run: crisis recall
-  and look-alike figures are therefore not fully blind.
-- Targets not met yet: need accuracy ≥ 95 % per language, look-alike false alarms ≤ 1 in 10 (en, es),
-  language ID ≥ 99 % / ≥ 95 %, model load < 10 s. More training phrasings are the main lever.
+- Held-out sets (`nlu/heldout/*.yml`, 42 utterances per need intent and 10–11 per conversational intent per
+  language, plus 15 crisis look-alikes per language) were written by someone else, without seeing the
+  training data, and committed before this report was generated. They are never trained on.
+- Whoever tunes the model sees only this file's aggregates (accuracy per language / need, confusion
+  *pairs*): `triage eval` writes no held-out text to the report or to stdout.
+- Tuning (LogisticRegression C, word bigrams, char n-gram range, min_df, the crisis threshold) used
+  5-fold cross-validation on the training data only (`python -m nlu.cv` or `triage eval --cv`, which
+  rebuilds the shipped features outside Rasa). The held-out aggregates were looked at a few times while
+  the training data was being written (after each batch); that is a mild form of leakage: which *needs*
+  were weak guided which phrasings were written next, but never the held-out wording itself.
+- The previous version of this report listed ~130 misclassified texts of the older, smaller held-out
+  set; the training-data author read that report before the held-out set was rewritten. Phrasings close
+  to those were avoided on purpose, but some overlap of everyday vocabulary is unavoidable; the new
+  held-out set is larger and was written afresh.
+- The crisis keyword net (nlu/safety.py) was extended from the writer's own list of indirect phrasings
+  (pills, "won't wake up", threats, "ya no quiero vivir", "je veux plus vivre"…), with guards for
+  housing phrasings ("I don't want to live here"); the look-alike figures above are for the held-out
+  look-alikes, which were not read.
+- "Rasa default pipeline" is Rasa 3.6's `default_config.yml` with DIETClassifier and ResponseSelector
+  epochs cut from 100 to 30 (full 100 epochs did not fit the time box on 2 cores), trained in the
+  background on the same training data snapshot and scored on the raw model intent.
+- Latency and load times are from this 2-core machine and vary with load (other jobs were running).
 """
 
 
