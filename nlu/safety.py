@@ -20,7 +20,8 @@ _PATTERNS = {
         |(swallowed|took|drank) (a (whole )?bottle of|all (of )?my|my whole|bleach)|(won'?t|not|isn'?t) waking up
         |unresponsive|turning blue|having a (seizure|heart attack)|(got|been|was) (stabbed|shot)\b|(kill|hurt) me if
         |plan to (kill|end|hurt)|jump(ing)? (off|from)\b|on the (roof|bridge|ledge) (and|thinking)|hang myself
-        |can'?t (keep|stay) (myself )?safe|strangled me|suicide note|scared for my life|(he|she)'?s hitting me""",
+        |can'?t (keep|stay) (myself )?safe|strangled me|suicide note|scared for my life|(he|she)'?s hitting me
+        |suicidal|slit my wrists?|threatened to kill me|trying to kill me|sexually (assaulted|abused)|kidnapped""",
     "es": r"""matarme|suicid|quiero morir|me quiero morir|quitarme la vida|acabar con (todo|mi vida)|hacerme dano
         |me corte|sobredosis|me (pega|golpea|golpeo|esta golpeando|maltrata|ahorca)|viola(da|do|ron|cion)
         |no respira|no puedo respirar|(dolor de|me duele el) pecho|sangrando mucho|en peligro
@@ -29,7 +30,11 @@ _PATTERNS = {
         |dejo de respirar|me va a matar|quitarme la vida|me esta (ahorcando|atacando)|(lastimar|herir) a alguien
         |no quiero (vivir(?! (aqui|alli|alla|en|con|cerca|sol))|seguir viviendo|despertar)|(me tome|me trague) (un frasco|todas|todo el medicamento|cloro)
         |no (despierta|reacciona)|inconsciente|convulsion|infarto|me (apunalaron|dispararon|estrangulo)
-        |plan para matarme|ahorcarme|(saltar|aventarme) (del|de un)|temo por mi vida|no puedo estar a salvo""",
+        |plan para matarme|ahorcarme|(saltar|aventarme) (del|de un)|temo por mi vida|no puedo estar a salvo
+        |ideas suicidas|irme de este mundo|(estaria|seria|estoy) mejor muert[oa]|mejor me muero
+        |me voy a (colgar|aventar|tirar (del|de un|por la ventana|a las vias|al tren|al metro))
+        |me corte las venas|me quiere(n)? matar|amenazo con matarme|abusaron (sexualmente )?de|me secuestraron
+        |hombre armado|convulsion""",
     "fr": r"""me tuer|suicid|je veux mourir|en finir|me faire du mal|me suis coupee?|overdose|surdose
         |(me|m'a) (frappe|bat|battu|etrangle)|violee?\b|ne respire (pas|plus)|peux pas respirer
         |mal a la poitrine|saigne beaucoup|en danger|pas en securite|peur pour ma vie|vais (le|la|les) tuer
@@ -37,7 +42,9 @@ _PATTERNS = {
         |respire plus|va me tuer|m'enlever la vie|m'etrangle|m'attaque|(blesser|tuer) quelqu'un
         |veux (plus|pas) vivre(?! (ici|la|a|avec|dans|chez|en|seul|pres))|mettre fin a mes jours|(se|me) reveille pas|inconscient|crise (d'epilepsie|cardiaque)
         |poignarde|tire dessus|(j'ai )?avale (une bouteille|tous|toutes)|eau de javel|me pendre|sauter (du|d'un) (pont|toit)
-        |plan pour me tuer|m'a etranglee?|peur pour ma vie|pas rester en securite""",
+        |plan pour me tuer|m'a etranglee?|peur pour ma vie|pas rester en securite
+        |idees (noires|suicidaires)|me foutre en l'air|me jeter (sous|du|d'un|par)|ouvert les veines
+        |veut me tuer|menacee? de mort|agressee? sexuellement|homme arme|convulsion|surdose|on m'a enlevee?""",
 }
 _CRISIS = re.compile("|".join("(?:" + re.sub(r"\s*\n\s*", "", p) + ")" for p in _PATTERNS.values()))
 

@@ -104,3 +104,9 @@ def test_indirect_crisis_is_caught(parser, text):
 ])
 def test_crisis_look_alikes_are_not_crisis(parser, text):
     assert parser.parse(text).need != "crisis"
+
+
+@pytest.mark.parametrize("text", ["me voy a tirar a la cama un rato", "mejor muerto que sencillo jaja",
+                                  "je vais me jeter à l'eau pour ce projet"])
+def test_figurative_spanish_and_french_are_not_crisis(parser, text):
+    assert parser.parse(text).need != "crisis"
