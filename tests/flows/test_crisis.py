@@ -70,3 +70,21 @@ def test_words_that_only_look_alarming_do_not_trigger(engine):
     chat = Chat(engine, language="en")
     turn = chat.say("my landlord is killing me with these repairs", "en", nlu("landlord", "landlord"))
     assert chat.session.node != "crisis" and turn.reply.language == "en"
+
+
+# Indirect phrasings the model can miss (found by the blind held-out run): the keyword net catches them.
+@pytest.mark.parametrize("language, text", [
+    ("en", "I already wrote a goodbye letter to my mom"),
+    ("en", "what is the quickest way to die"),
+    ("en", "he is outside trying to kick in my door"),
+    ("es", "le dejé una carta de despedida a mi hija"),
+    ("es", "cuál es la manera más rápida de morir"),
+    ("es", "mi pareja me empujó contra la pared"),
+    ("fr", "j'ai écrit une lettre d'adieu"),
+    ("fr", "il essaie d'enfoncer la porte"),
+    ("fr", "mon copain m'a poussée dans l'escalier"),
+])
+def test_indirect_crisis_phrasings_are_caught_without_the_model(engine, language, text):
+    chat = Chat(engine, language=language, node="ask_location", slots={"need": "rent"})
+    chat.say(text, language, nlu("out_of_scope", None, language, confidence=0.9))
+    assert chat.session.node == "crisis"
