@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import logging
-import os
 from functools import lru_cache
 from pathlib import Path
 
 from flows.types import NEEDS, UNKNOWN, NluResult
+from ivr.config import Settings
 from nlu import langid, safety
 from nlu.backends import HttpBackend, InProcessBackend, MissingModelBackend, NluUnavailable
 from nlu.entities import to_slots
@@ -72,17 +72,10 @@ class Parser:
         )
 
 
-def _setting(settings, name: str, env: str, default):
-    value = getattr(settings, name, None) if settings is not None else os.environ.get(env)
-    return default if value in (None, "") else value
-
-
-def get_parser(settings=None) -> Parser:
+def get_parser(settings: Settings | None = None) -> Parser:
     """The parser for these settings, built once per process (the model loads at first call)."""
-    rasa_url = _setting(settings, "rasa_url", "RASA_URL", None)
-    timeout = float(_setting(settings, "nlu_timeout", "NLU_TIMEOUT", 1.0))
-    model_dir = str(_setting(settings, "nlu_model_dir", "NLU_MODEL_DIR", Path(__file__).parent / "models"))
-    return _build_parser(rasa_url, timeout, model_dir)
+    settings = settings or Settings.from_env()
+    return _build_parser(settings.rasa_url, settings.nlu_timeout, settings.nlu_model_dir)
 
 
 @lru_cache(maxsize=None)
