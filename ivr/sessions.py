@@ -17,6 +17,10 @@ class TurnInProgress(Exception):
     """A retry of a request that is still being answered: Twilio will retry again."""
 
 
+def _decode(raw: str | None, channel: str, caller: str) -> Session:
+    return Session.from_dict(json.loads(raw)) if raw else Session(caller=caller, channel=channel)
+
+
 @dataclass
 class SessionStore:
     client: redis.Redis
@@ -42,8 +46,7 @@ class SessionStore:
         return f"{PREFIX}:reply:{sid}"
 
     def load(self, channel: str, caller: str) -> Session:
-        raw = self.client.get(self.session_key(channel, caller))
-        return Session.from_dict(json.loads(raw)) if raw else Session(caller=caller, channel=channel)
+        return _decode(self.client.get(self.session_key(channel, caller)), channel, caller)
 
     def answer_once(self, channel: str, caller: str, sid: str,
                     turn: Callable[[Session], tuple[Session, str]], wait: float = 5.0) -> str:
@@ -67,8 +70,7 @@ class SessionStore:
                 with self.client.pipeline() as pipe:
                     try:
                         pipe.watch(key)
-                        raw = pipe.get(key)
-                        session = Session.from_dict(json.loads(raw)) if raw else Session(caller, channel)
+                        session = _decode(pipe.get(key), channel, caller)
                         new_session, reply = turn(session)
                         pipe.multi()
                         pipe.set(key, json.dumps(new_session.to_dict()), ex=ttl)

@@ -13,6 +13,7 @@ from ivr.events import voice_event
 from ivr.render_voice import render_voice
 from ivr.signature import protect
 from ivr.specialists.twiml import caller_conference
+from ivr.urls import external_url
 from ivr.voice_languages import voice_language
 from ivr.webhook import answer, now, services
 
@@ -27,9 +28,7 @@ SMS_STATUS_PATH = "/voice/sms-status"
 
 def sms_status_url(settings) -> str:
     """Absolute URL for a read-back message's status callback, as Twilio will sign it."""
-    if settings.public_base_url:
-        return settings.public_base_url.rstrip("/") + SMS_STATUS_PATH
-    return url_for("voice.sms_status", _external=True)
+    return external_url(settings, SMS_STATUS_PATH)
 
 
 def _twiml(twiml: str) -> Response:

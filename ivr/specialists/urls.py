@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import has_request_context, request
+from ivr.urls import external_url
 
 PREFIX = "/voice/transfer"
 PATHS = {
@@ -20,12 +20,6 @@ PATHS = {
 
 
 def url(settings, name: str, **params: str) -> str:
-    """Absolute URL of a transfer route: PUBLIC_BASE_URL, else the current request's host."""
-    if settings.public_base_url:
-        base = settings.public_base_url.rstrip("/")
-    elif has_request_context():
-        base = request.host_url.rstrip("/")
-    else:
-        raise RuntimeError("PUBLIC_BASE_URL is needed to build Twilio callback URLs outside a request")
+    """Absolute URL of a transfer route, with its query parameters."""
     query = urlencode({k: v for k, v in params.items() if v is not None})
-    return f"{base}{PREFIX}{PATHS[name]}" + (f"?{query}" if query else "")
+    return external_url(settings, f"{PREFIX}{PATHS[name]}" + (f"?{query}" if query else ""))
