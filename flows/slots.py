@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flows.types import NluResult
+from flows.types import NEEDS, NluResult
 
 _ZIP = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
 # Canadian postal codes: letters D F I O Q U never appear, W and Z never first.
@@ -43,4 +43,6 @@ def from_message(text: str | None, digits: str | None, nlu: NluResult | None) ->
             found["household_size"] = int(household["size"])
     if entities.get("urgency"):
         found["urgency"] = entities["urgency"]
+    if entities.get("need") in NEEDS:  # named beside a request for a person (nlu/parser.py)
+        found["need"] = entities["need"]
     return found

@@ -16,21 +16,27 @@ from flows.types import NEEDS
 from nlu.lexicon import DATA_DIR, LANGS, read_examples
 
 
-def lemma_texts(texts: list[str]) -> list[str]:
+def featurize(texts: list[str]) -> tuple[list[str], np.ndarray]:
+    """Lemma strings (what the CountVectorsFeaturizers see) and the ConceptFeaturizer's sentence features."""
+    from nlu.concepts import concept_matcher
     from nlu.spacy_pipeline import trilingual_nlp
 
-    nlp = trilingual_nlp()
-    return [" ".join(t.lemma_ for t in nlp(text)) for text in texts]
+    nlp, matcher = trilingual_nlp(), concept_matcher()
+    docs = [nlp(text) for text in texts]
+    return ([" ".join(t.lemma_ for t in doc) for doc in docs],
+            np.array([matcher.token_hits(doc).max(axis=0, initial=0.0) for doc in docs]))
 
 
-def run_cv(C: float = 1.0, char_range=(2, 5), word_ngrams=(1, 1), min_df: int = 1, folds: int = 5,
-           seed: int = 0, max_iter: int = 300) -> dict[str, tuple[int, int]]:
+def run_cv(C: float = 1.0, char_range=(3, 5), word_ngrams=(1, 2), min_df: int = 1, folds: int = 5,
+           seed: int = 0, max_iter: int = 300, concepts: bool = True) -> dict[str, tuple[int, int]]:
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
 
     rows = [(lang, intent, text) for lang in LANGS for intent, text in read_examples(DATA_DIR / f"{lang}.yml")]
-    docs = _cached_lemmas(tuple(t for _, _, t in rows))
+    docs, concept_features = _cached_features(tuple(t for _, _, t in rows))
+    if not concepts:
+        concept_features = concept_features[:, :0]
     y = np.array([i for _, i, _ in rows])
     strata = [f"{l}:{i}" for l, i, _ in rows]
     hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -39,9 +45,9 @@ def run_cv(C: float = 1.0, char_range=(2, 5), word_ngrams=(1, 1), min_df: int = 
         char = CountVectorizer(analyzer="char_wb", ngram_range=char_range, min_df=min_df)
         tr = [docs[k] for k in train]
         te = [docs[k] for k in test]
-        X = hstack([word.fit_transform(tr), char.fit_transform(tr)]).tocsr()
+        X = hstack([word.fit_transform(tr), char.fit_transform(tr), concept_features[train]]).tocsr()
         clf = LogisticRegression(C=C, class_weight="balanced", max_iter=max_iter).fit(X, y[train])
-        pred = clf.predict(hstack([word.transform(te), char.transform(te)]).tocsr())
+        pred = clf.predict(hstack([word.transform(te), char.transform(te), concept_features[test]]).tocsr())
         for k, p in zip(test, pred):
             lang, intent, _ = rows[k]
             if intent in NEEDS:
@@ -52,13 +58,13 @@ def run_cv(C: float = 1.0, char_range=(2, 5), word_ngrams=(1, 1), min_df: int = 
     return {k: tuple(v) for k, v in hits.items()}
 
 
-_LEMMAS: dict[tuple, list[str]] = {}
+_FEATURES: dict[tuple, tuple[list[str], np.ndarray]] = {}
 
 
-def _cached_lemmas(texts: tuple) -> list[str]:
-    if texts not in _LEMMAS:
-        _LEMMAS[texts] = lemma_texts(list(texts))
-    return _LEMMAS[texts]
+def _cached_features(texts: tuple) -> tuple[list[str], np.ndarray]:
+    if texts not in _FEATURES:
+        _FEATURES[texts] = featurize(list(texts))
+    return _FEATURES[texts]
 
 
 # C=1 with class_weight="balanced" is what Rasa's LogisticRegressionClassifier does (it has no C option).
@@ -90,7 +96,7 @@ def crisis_thresholds(thresholds=(0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6), C:
     from sklearn.model_selection import StratifiedKFold
 
     rows = [(lang, intent, text) for lang in LANGS for intent, text in read_examples(DATA_DIR / f"{lang}.yml")]
-    docs = _cached_lemmas(tuple(t for _, _, t in rows))
+    docs, _ = _cached_features(tuple(t for _, _, t in rows))
     y = np.array([i for _, i, _ in rows])
     prob = np.zeros(len(rows))
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=seed).split(docs, [f"{l}:{i}" for l, i, _ in rows]):

@@ -24,6 +24,9 @@ MIN_CONFIDENCE = 0.25
 # the training data, with the keyword net in nlu/safety.py): crisis recall 85.9% vs 78.1% at 0.6,
 # false alarms on other intents 2.2% vs 0.9%. See docs/nlu-eval.md.
 MIN_CRISIS_CONFIDENCE = 0.35
+# "Rent help, can I talk to someone?" is `agent`; a need ranked next with at least this probability is
+# passed on as the `need` entity, so the specialist's summary says what the call is about.
+MIN_MENTIONED_NEED = 0.2
 
 
 class Parser:
@@ -62,13 +65,19 @@ class Parser:
             intent, confidence = "crisis", crisis_confidence
         elif intent == "crisis":
             intent = UNKNOWN
+        entities = to_slots(data.get("entities") or [])
+        if intent == "agent":
+            mentioned = next((r["name"] for r in data.get("intent_ranking") or [] if r.get("name") in NEEDS
+                              and r["name"] not in ("agent", "crisis") and (r.get("confidence") or 0) >= MIN_MENTIONED_NEED), None)
+            if mentioned:
+                entities["need"] = mentioned
         return NluResult(
             language=language,
             language_confidence=language_confidence,
             intent=intent,
             need=intent if intent in NEEDS else None,
             confidence=round(confidence, 3),
-            entities=to_slots(data.get("entities") or []),
+            entities=entities,
         )
 
 

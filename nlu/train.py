@@ -13,18 +13,20 @@ from pathlib import Path
 
 import rasa
 
+from nlu.concepts import CONCEPTS_DIR
+
 NLU_DIR = Path(__file__).parent
 DATA_DIR = NLU_DIR / "data"
 CONFIG = NLU_DIR / "config.yml"
 DEFAULT_MODEL_DIR = NLU_DIR / "models"
 # Everything that changes what the model learns or how it featurizes text.
 HASHED = [CONFIG, NLU_DIR / "entity_phrases.yml"] + [NLU_DIR / f for f in (
-    "components.py", "spacy_pipeline.py", "entities.py", "lexicon.py", "langid.py")]
+    "components.py", "spacy_pipeline.py", "entities.py", "lexicon.py", "langid.py", "concepts.py")]
 
 
 def content_hash() -> str:
     digest = hashlib.sha256(rasa.__version__.encode())
-    for path in sorted(DATA_DIR.glob("*.yml")) + HASHED:
+    for path in sorted(DATA_DIR.glob("*.yml")) + sorted(CONCEPTS_DIR.glob("*.yml")) + HASHED:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 

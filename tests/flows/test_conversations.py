@@ -1,6 +1,7 @@
 """Whole SMS conversations in each language, as the caller reads them."""
 from datetime import timedelta
 
+from flows.types import NluResult
 from tests.flows.helpers import NOW, Chat, action, kinds, nlu, resource
 
 
@@ -221,3 +222,12 @@ def test_history_and_records_never_hold_a_phone_number(engine):
     record = action(turn, "transfer")["record"]
     assert "555-0199" not in str(record) and "5550199" not in str(chat.session.to_dict())
     assert record["transcript"][0]["text"] == "call me back at [number] about rent"
+
+
+def test_need_named_with_a_request_for_a_person_reaches_the_specialist(engine):
+    chat = Chat(engine, language="en")
+    understood = NluResult("en", 0.95, "agent", "agent", 0.6, {"need": "rent"})
+    turn = chat.say("rent help, can I talk to someone", "en", understood)
+    assert kinds(turn) == ["transfer"]
+    assert action(turn, "transfer")["need"] == "rent"
+    assert chat.session.slots["need"] == "rent"
