@@ -35,16 +35,19 @@ def classify_command() -> None:
         sys.stdout.flush()
 
 
-@click.command("eval", help="Evaluate on nlu/heldout/ against Rasa's default pipeline; writes docs/nlu-eval.md.")
+@click.command("eval", help="Evaluate on the held-out sets (nlu/heldout*/), against Rasa's default pipeline; writes docs/nlu-eval.md.")
 @click.option("--report", default="docs/nlu-eval.md", show_default=True)
 @click.option("--skip-baselines", is_flag=True, help="Only the shipped model (no baseline training).")
 @click.option("--cv", is_flag=True, help="Add the cross-validation tuning grid on the training data (nlu/cv.py).")
 @click.option("--baseline-json", default=None, help="Add a baseline scored elsewhere (aggregates JSON).")
 @click.option("--preamble", default="", help="Text put under the title (how the numbers were obtained).")
-def eval_command(report: str, skip_baselines: bool, cv: bool, baseline_json: str | None, preamble: str) -> None:
+@click.option("--heldout", multiple=True, type=click.Choice(["v1", "v2"]),
+              help="Only these held-out sets (default: all). Keep v2 blind: score it once per round.")
+def eval_command(report: str, skip_baselines: bool, cv: bool, baseline_json: str | None, preamble: str,
+                 heldout: tuple[str, ...]) -> None:
     from nlu.evaluate import run
 
-    run(report, baselines=not skip_baselines, cv=cv, baseline_json=baseline_json, preamble=preamble)
+    run(report, baselines=not skip_baselines, cv=cv, baseline_json=baseline_json, preamble=preamble, heldout=heldout)
     # Aggregates only: the report holds no held-out texts, and neither does stdout.
     click.echo(f"wrote {report}")
 

@@ -1,8 +1,10 @@
 """Domain concepts: does a message contain a term from a need's word list (nlu/concepts/*.yml)?
 
 Each need's list is one model feature, shared across languages, so a word that no training sentence
-contains ("ketamine", "CLSC", "desahucio") still points to its need. Terms and messages are compared
-as folded words and as lookup lemmas, so accents and inflections need not be listed.
+contains ("ketamine", "CLSC", "desahucio") still points to its need. Terms are folded (lower case, no
+accents) and compared with the message's folded words and with their lookup lemmas, so a term listed
+in its base form ("desalojar") also matches inflected forms ("desalojaron"). Terms' own lemmas are not
+used: "comida" would become "comer" and match "¿cómo...?".
 """
 from __future__ import annotations
 
@@ -39,9 +41,9 @@ class ConceptMatcher:
         for k, name in enumerate(self.names):
             for lang, terms in concepts[name].items():
                 for doc in pipelines[lang].pipe(terms):
-                    for words in (tuple(t.norm_ for t in doc), tuple(t.lemma_ for t in doc)):
-                        if words:
-                            self._index.setdefault(words[0], set()).add((words, k))
+                    words = tuple(t.norm_ for t in doc)
+                    if words:
+                        self._index.setdefault(words[0], set()).add((words, k))
 
     def token_hits(self, doc: Doc) -> np.ndarray:
         """(tokens x concepts) 0/1 matrix: which concept each token is part of."""

@@ -1,8 +1,10 @@
-"""`triage eval`: held-out accuracy, language ID, crisis safety, latency, and pipeline comparisons.
+"""`triage eval`: held-out accuracy, crisis safety, language ID, latency, targets, pipeline comparisons.
 
-The held-out files (nlu/heldout/) are never trained on. Baselines are trained on the same
-nlu/data/ into a temporary directory and scored on the raw model intent, like the shipped model's
-"model only" column; the "shipped" column adds the parser's rules (crisis net, unknown handling).
+Two held-out sets, never trained on: nlu/heldout/ (v1) and nlu/heldout2/ (v2, blind). Baselines are
+trained on the same nlu/data/ into a temporary directory and scored on the raw model intent; the
+shipped figures go through the full parser (crisis net, unknown handling), and the product-level
+crisis figures add the flows' own keyword net (flows/keywords.yml), as a caller would meet them.
+The report holds aggregates only: no held-out text is written to it or to stdout.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -20,53 +23,53 @@ from nlu import langid
 from nlu.backends import InProcessBackend
 from nlu.lexicon import LANGS, fold, read_examples
 from nlu.parser import Parser
-from nlu.train import CONFIG, ensure_model, train
+from nlu.train import CONFIG, NLU_DIR, ensure_model, train
 
-HELDOUT = Path(__file__).parent / "heldout"
 SHIPPED_PIPELINE = yaml.safe_load(CONFIG.read_text())["pipeline"]
 # Variants that justify each pipeline choice; the first is Rasa's own default NLU pipeline.
 VARIANTS = {
     "Rasa default pipeline (DIET 100 epochs)": None,
     "shipped, but WhitespaceTokenizer instead of spaCy": [
-        {"name": "WhitespaceTokenizer"}, *SHIPPED_PIPELINE[2:-1]],
+        {"name": "WhitespaceTokenizer"}, *[p for p in SHIPPED_PIPELINE[2:] if p["name"] == "CountVectorsFeaturizer"],
+        *SHIPPED_PIPELINE[-2:-1]],
     "shipped, but no char n-grams": [p for p in SHIPPED_PIPELINE if p.get("analyzer") != "char_wb"],
-    "shipped, but DIET (60 epochs, no transformer) instead of LogReg": [
-        *SHIPPED_PIPELINE[:-2], {"name": "DIETClassifier", "epochs": 60, "number_of_transformer_layers": 0,
-                                 "entity_recognition": False, "constrain_similarities": True, "random_seed": 1},
-        SHIPPED_PIPELINE[-1]],
+    "shipped, but no concept features": [p for p in SHIPPED_PIPELINE if p["name"] != "nlu.components.ConceptFeaturizer"],
 }
+TARGETS = {"need accuracy": 95.0, "look-alike false alarms": 10.0, "language ID 1–12 words": 99.0,
+           "language ID 1–3 words": 95.0, "parse p99 (ms)": 20.0, "model load (s)": 10.0}
 
 
-NOTES = """## How these numbers were obtained (honest notes)
+@dataclass(frozen=True)
+class HeldoutSet:
+    key: str  # what `triage eval --heldout` takes
+    name: str
+    directory: Path
+    about: str
 
-- Held-out sets (`nlu/heldout/*.yml`, 42 utterances per need intent and 10–11 per conversational intent per
-  language, plus 15 crisis look-alikes per language) were written by someone else, without seeing the
-  training data, and committed before this report was generated. They are never trained on.
-- Whoever tunes the model sees only this file's aggregates (accuracy per language / need, confusion
-  *pairs*): `triage eval` writes no held-out text to the report or to stdout.
-- Tuning (LogisticRegression C, word bigrams, char n-gram range, min_df, the crisis threshold) used
-  5-fold cross-validation on the training data only (`python -m nlu.cv` or `triage eval --cv`, which
-  rebuilds the shipped features outside Rasa). The held-out aggregates were looked at a few times while
-  the training data was being written (after each batch); that is a mild form of leakage: which *needs*
-  were weak guided which phrasings were written next, but never the held-out wording itself.
-- The previous version of this report listed ~130 misclassified texts of the older, smaller held-out
-  set; the training-data author read that report before the held-out set was rewritten. Phrasings close
-  to those were avoided on purpose, but some overlap of everyday vocabulary is unavoidable; the new
-  held-out set is larger and was written afresh.
-- The crisis keyword net (nlu/safety.py) was extended from the writer's own list of indirect phrasings
-  (pills, "won't wake up", threats, "ya no quiero vivir", "je veux plus vivre"…), with guards for
-  housing phrasings ("I don't want to live here"); the look-alike figures above are for the held-out
-  look-alikes, which were not read.
-- "Rasa default pipeline" is Rasa 3.6's `default_config.yml` with DIETClassifier and ResponseSelector
-  epochs cut from 100 to 30 (full 100 epochs did not fit the time box on 2 cores), trained in the
-  background on the same training data snapshot and scored on the raw model intent.
-- Latency and load times are from this 2-core machine and vary with load (other jobs were running).
-"""
+    def utterances(self) -> list[tuple[str, str, str]]:
+        """(language, intent, text) for every utterance."""
+        return [(lang, intent, text) for lang in LANGS for intent, text in read_examples(self.directory / f"{lang}.yml")]
+
+    def lookalikes(self) -> dict[str, list[str]]:
+        """Crisis look-alikes per language, from lookalikes.yml and/or <lang>-lookalikes.yml."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for path in [self.directory / "lookalikes.yml", *(self.directory / f"{lang}-lookalikes.yml" for lang in LANGS)]:
+            if path.exists():
+                for lang, texts in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+                    found[lang] += texts
+        return found
 
 
-def heldout() -> list[tuple[str, str, str]]:
-    """(language, intent, text) for every held-out utterance."""
-    return [(lang, intent, text) for lang in LANGS for intent, text in read_examples(HELDOUT / f"{lang}.yml")]
+HELDOUT_SETS = [
+    HeldoutSet("v2", "v2 (blind)", NLU_DIR / "heldout2",
+               "30 per need intent and 8 per conversational intent per language, plus 30 crisis look-alikes per "
+               "language, written this round from docs/nlu-labeling-guide.md by three writers who never saw the "
+               "training data or v1; measured once the training data for the round was final."),
+    HeldoutSet("v1", "v1", NLU_DIR / "heldout",
+               "42 per need intent and 10–11 per conversational intent per language, plus 15 look-alikes per "
+               "language, written blind in the first round; its aggregates (never its texts) guided which needs "
+               "got more training data, so it is no longer fully blind."),
+]
 
 
 def strip_accents(text: str) -> str:
@@ -75,6 +78,10 @@ def strip_accents(text: str) -> str:
 
 def _pct(hits: int, total: int) -> str:
     return f"{100 * hits / total:.1f}% ({hits}/{total})" if total else "n/a"
+
+
+def _rate(hits: int, total: int) -> float:
+    return 100 * hits / total if total else 0.0
 
 
 def _config_for(pipeline: list | None, directory: Path) -> Path:
@@ -109,120 +116,162 @@ def _baseline_json(path: str) -> list[str]:
             + " | ".join(_pct(*data[lang]) for lang in LANGS) + f" | {data['train_seconds']:.0f} s |"]
 
 
-def run(report_path: str, baselines: bool = True, cv: bool = False, baseline_json: str | None = None,
-        preamble: str = "") -> str:
-    data = heldout()
-    lines = ["# NLU evaluation", "", "Generated by `triage eval` (nlu/evaluate.py). Held-out sets: `nlu/heldout/*.yml`, "
-             "never trained on.", ""]
-    if preamble:
-        lines += [preamble, ""]
-    model = ensure_model()
-    started = time.monotonic()
-    backend = InProcessBackend(model, timeout=30.0)
-    load_seconds = time.monotonic() - started
-    parser = Parser(backend)
+def fresh_load_seconds(model: Path) -> tuple[float, float]:
+    """(imports, model load incl. language ID and a first parse) in a new process, as a worker starts."""
+    import subprocess
+    import sys
 
-    # Shipped model through the full parser.
-    results = []
-    latencies = []
-    for lang, intent, text in data:
+    code = ("import sys, time\nt0 = time.perf_counter()\nfrom nlu.parser import Parser\nfrom nlu.backends import InProcessBackend\n"
+            "from nlu import langid\nt1 = time.perf_counter()\nlangid.preload()\n"
+            "Parser(InProcessBackend(sys.argv[1], 30.0)).parse('hello')\nprint(t1 - t0, time.perf_counter() - t1)")
+    out = subprocess.run([sys.executable, "-c", code, str(model)], capture_output=True, text=True, check=True,
+                         cwd=NLU_DIR.parent, timeout=300).stdout.split()
+    return float(out[-2]), float(out[-1])
+
+
+class Evaluation:
+    """Scores held-out sets with one loaded model; keeps the figures the targets table needs."""
+
+    def __init__(self, parser: Parser):
+        from flows.crisis import CrisisNet
+        from flows.loader import KEYWORDS_FILE
+
+        self.parser = parser
+        self.net = CrisisNet(yaml.safe_load(KEYWORDS_FILE.read_text(encoding="utf-8"))["crisis"])
+        self.latencies: list[float] = []
+        self.figures: dict[tuple[str, str, str], float] = {}  # (set, figure, language) -> percent
+
+    def _parse(self, text: str):
         t0 = time.perf_counter()
-        r = parser.parse(text)
-        latencies.append(time.perf_counter() - t0)
-        results.append((lang, intent, text, r))
-    latencies.sort()
-    p99 = latencies[int(0.99 * (len(latencies) - 1))] * 1000
+        result = self.parser.parse(text)
+        self.latencies.append(time.perf_counter() - t0)
+        return result
 
-    lines += ["## Intent / need accuracy (shipped model, full parser, no language hint)", "",
-              "| language | need accuracy (need intents) | all intents | crisis recall |", "|---|---|---|---|"]
-    for lang in LANGS:
-        mine = [(i, r) for l, i, _, r in results if l == lang]
-        needs = [(i, r) for i, r in mine if i in NEEDS]
-        crisis = [(i, r) for i, r in mine if i == "crisis"]
-        lines.append(f"| {lang} | {_pct(sum(r.intent == i for i, r in needs), len(needs))} | "
-                     f"{_pct(sum(r.intent == i for i, r in mine), len(mine))} | "
-                     f"{_pct(sum(r.intent == 'crisis' for _, r in crisis), len(crisis))} |")
-    lines += ["", "| need | accuracy (en+es+fr) |", "|---|---|"]
-    for need in NEEDS:
-        rows = [r for _, i, _, r in results if i == need]
-        lines.append(f"| {need} | {_pct(sum(r.intent == need for r in rows), len(rows))} |")
-    confusions = Counter((i, r.intent) for _, i, _, r in results if r.intent != i)
-    lines += ["", "### Confusion pairs (expected -> got, count)", ""]
-    lines += [f"- {a} -> {b}: {n}" for (a, b), n in confusions.most_common(20)] or ["- none"]
-    # Held-out texts are never printed: the set stays a blind test for whoever tunes the model next.
+    def section(self, heldout: HeldoutSet, robustness: bool) -> list[str]:
+        data = heldout.utterances()
+        results = [(lang, intent, text, self._parse(text)) for lang, intent, text in data]
+        lines = [f"## Held-out set {heldout.name}", "", heldout.about, "",
+                 "### Intent / need accuracy (shipped model, full parser, no language hint)", "",
+                 "| language | need accuracy (need intents) | all intents | crisis recall, NLU | crisis recall, NLU + flows net |",
+                 "|---|---|---|---|---|"]
+        for lang in LANGS:
+            mine = [(i, t, r) for l, i, t, r in results if l == lang]
+            needs = [(i, r) for i, _, r in mine if i in NEEDS]
+            crisis = [(t, r) for i, t, r in mine if i == "crisis"]
+            need_hits = sum(r.intent == i for i, r in needs)
+            product = sum(self.net.is_crisis(t, r) for t, r in crisis)
+            self.figures[(heldout.name, "need accuracy", lang)] = _rate(need_hits, len(needs))
+            self.figures[(heldout.name, "crisis recall", lang)] = _rate(product, len(crisis))
+            lines.append(f"| {lang} | {_pct(need_hits, len(needs))} | {_pct(sum(r.intent == i for i, _, r in mine), len(mine))} | "
+                         f"{_pct(sum(r.intent == 'crisis' for _, r in crisis), len(crisis))} | {_pct(product, len(crisis))} |")
+        others = [(t, r) for _, i, t, r in results if i != "crisis"]
+        lines += ["", f"Non-crisis utterances the flows would treat as crisis (NLU + net): "
+                      f"{_pct(sum(self.net.is_crisis(t, r) for t, r in others), len(others))}.",
+                  "", "| need | accuracy (en+es+fr) |", "|---|---|"]
+        for need in NEEDS:
+            rows = [r for _, i, _, r in results if i == need]
+            lines.append(f"| {need} | {_pct(sum(r.intent == need for r in rows), len(rows))} |")
+        confusions = Counter((i, r.intent) for _, i, _, r in results if r.intent != i)
+        lines += ["", "### Confusion pairs (expected -> got, count)", ""]
+        lines += [f"- {a} -> {b}: {n}" for (a, b), n in confusions.most_common(20)] or ["- none"]
 
-    # Robustness: the same held-out texts without accents and in capitals.
-    lines += ["", "## Robustness (need intents, same held-out texts transformed)", "", "| variant | accuracy |", "|---|---|"]
-    for name, transform in (("accents stripped", strip_accents), ("ALL CAPS", str.upper),
-                            ("lower case, no accents, no punctuation", lambda t: "".join(
-                                c for c in fold(t) if c.isalnum() or c.isspace()))):
-        rows = [(i, parser.parse(transform(t))) for _, i, t, _ in results if i in NEEDS]
-        lines.append(f"| {name} | {_pct(sum(r.intent == i for i, r in rows), len(rows))} |")
+        if robustness:
+            lines += ["", "### Robustness (need intents, same texts transformed)", "", "| variant | accuracy |", "|---|---|"]
+            for name, transform in (("accents stripped", strip_accents), ("ALL CAPS", str.upper),
+                                    ("lower case, no accents, no punctuation", lambda t: "".join(
+                                        c for c in fold(t) if c.isalnum() or c.isspace()))):
+                rows = [(i, self.parser.parse(transform(t))) for _, i, t, _ in results if i in NEEDS]
+                lines.append(f"| {name} | {_pct(sum(r.intent == i for i, r in rows), len(rows))} |")
 
-    # Crisis look-alikes.
-    lookalikes = yaml.safe_load((HELDOUT / "lookalikes.yml").read_text(encoding="utf-8"))
-    lines += ["", "## Crisis look-alikes (must not be crisis)", "", "| language | false alarms |", "|---|---|"]
-    for lang in LANGS:
-        hits = [t for t in lookalikes[lang] if parser.parse(t).intent == "crisis"]
-        lines.append(f"| {lang} | {len(hits)} / {len(lookalikes[lang])} |")
+        lookalikes = heldout.lookalikes()
+        lines += ["", "### Crisis look-alikes (must not be crisis)", "",
+                  "| language | NLU says crisis | flows would treat as crisis (NLU + net) |", "|---|---|---|"]
+        for lang in LANGS:
+            parsed = [(t, self._parse(t)) for t in lookalikes.get(lang, [])]
+            product = sum(self.net.is_crisis(t, r) for t, r in parsed)
+            self.figures[(heldout.name, "look-alike false alarms", lang)] = _rate(product, len(parsed))
+            lines.append(f"| {lang} | {sum(r.intent == 'crisis' for _, r in parsed)} / {len(parsed)} | {product} / {len(parsed)} |")
+        return lines
 
-    # Language ID.
-    lines += ["", "## Language identification (held-out texts, no session hint)", "",
-              "| method | 1–3 words | 1–12 words | all | unsure (1–3 words) |", "|---|---|---|---|---|"]
-    for name, kwargs in (("langdetect only (en/es/fr profiles)", {"use_lexicon": False}),
-                         ("training-data lexicon only", {"use_langdetect": False}),
-                         ("combined (shipped)", {})):
-        buckets: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-        for lang, _, text in data:
-            probs = langid.scores(text, **kwargs)
-            best = max(probs, key=probs.get)
-            got = best if probs[best] >= langid.MIN_CONFIDENCE else langid.UNSURE
-            n = len(text.split())
-            for bucket, inside in (("short", n <= 3), ("12", n <= 12), ("all", True)):
-                if inside:
-                    buckets[bucket][0] += got == lang
-                    buckets[bucket][1] += 1
-                    buckets[bucket][2] += got == langid.UNSURE
-        lines.append(f"| {name} | {_pct(*buckets['short'][:2])} | {_pct(*buckets['12'][:2])} | "
-                     f"{_pct(*buckets['all'][:2])} | {buckets['short'][2]} |")
-    hinted = [(lang, langid.detect(t, hint=lang)[0]) for lang, _, t in data if len(t.split()) <= 3]
-    lines += ["", f"With the session's language as hint, 1–3 words: {_pct(sum(a == b for a, b in hinted), len(hinted))}. "
-              "\"unsure\" counts as wrong above; the flows ask the caller instead of guessing."]
+    def language_id(self, samples: list[tuple[str, str]]) -> list[str]:
+        from nlu.langid_eval import report_lines
 
-    lines += ["", "## Speed (this machine, 2 cores)", "",
-              f"- model load (Agent.load incl. spaCy lookup tables, imports excluded): {load_seconds:.1f} s",
-              f"- parse latency in-process over {len(latencies)} held-out texts: "
-              f"p50 {statistics.median(latencies) * 1000:.1f} ms, p99 {p99:.1f} ms"]
+        for bucket, limit in (("language ID 1–3 words", 3), ("language ID 1–12 words", 12)):
+            inside = [(lang, text) for lang, text in samples if len(text.split()) <= limit]
+            self.figures[("all sets", bucket, "")] = _rate(sum(langid.detect(t)[0] == lang for lang, t in inside), len(inside))
+        return report_lines(samples)
+
+    def speed(self, model: Path) -> list[str]:
+        latencies = sorted(self.latencies)
+        p99 = latencies[int(0.99 * (len(latencies) - 1))] * 1000
+        imports, load_seconds = fresh_load_seconds(model)
+        self.figures[("all sets", "parse p99 (ms)", "")] = p99
+        self.figures[("all sets", "model load (s)", "")] = load_seconds
+        return ["## Speed (this machine, 2 cores)", "",
+                f"- model load in a new process (Agent.load incl. spaCy lookup tables, language ID preload and a "
+                f"first parse; imports excluded): {load_seconds:.1f} s; imports (Rasa, spaCy, lingua): {imports:.1f} s",
+                f"- parse latency in-process over {len(latencies)} held-out texts: "
+                f"p50 {statistics.median(latencies) * 1000:.1f} ms, p99 {p99:.1f} ms"]
+
+    def targets(self, set_names: list[str]) -> list[str]:
+        def row(goal: str, where: str, values: list[float], met: bool) -> str:
+            return f"| {goal} | {where} | " + " | ".join(f"{v:.1f}" for v in values) + f" | {'yes' if met else '**no**'} |"
+
+        lines = ["## Status against the targets", "", "| target | held-out set | en | es | fr | met |", "|---|---|---|---|---|---|"]
+        for name in set_names:
+            need, recall, alarms = ([self.figures[(name, f, lang)] for lang in LANGS]
+                                    for f in ("need accuracy", "crisis recall", "look-alike false alarms"))
+            lines += [row("need accuracy ≥ 95 %", name, need, min(need) >= TARGETS["need accuracy"]),
+                      row("crisis recall = 100 % (NLU + flows net)", name, recall, min(recall) == 100),
+                      row("look-alikes treated as crisis ≤ 10 %", name, alarms,
+                          max(alarms) <= TARGETS["look-alike false alarms"])]
+        lines += ["", "| target | measured | met |", "|---|---|---|"]
+        for figure, limit in TARGETS.items():
+            value = self.figures.get(("all sets", figure, ""))
+            if value is not None:
+                met = value <= limit if figure.startswith(("parse", "model")) else value >= limit
+                sign = "≤" if figure.startswith(("parse", "model")) else "≥"
+                lines.append(f"| {figure} {sign} {limit:g} | {value:.1f} | {'yes' if met else '**no**'} |")
+        return lines
+
+
+def run(report_path: str, baselines: bool = True, cv: bool = False, baseline_json: str | None = None,
+        preamble: str = "", heldout: tuple[str, ...] = ()) -> str:
+    model = ensure_model()
+    evaluation = Evaluation(Parser(InProcessBackend(model, timeout=30.0)))
+    sets = [s for s in HELDOUT_SETS if (s.directory / f"{LANGS[0]}.yml").exists() and (not heldout or s.key in heldout)]
+
+    body: list[str] = []
+    for k, heldout in enumerate(sets):
+        body += evaluation.section(heldout, robustness=k == 0) + [""]
+    samples = [(lang, text) for s in sets for lang, _, text in s.utterances()]
+    body += evaluation.language_id(samples) + [""] + evaluation.speed(model)
 
     if cv:
         from nlu.cv import report as cv_report
 
-        lines += ["", "## Tuning by 5-fold cross-validation on the training data (nlu/cv.py; no held-out data)", "",
-                  *cv_report()]
-    if baseline_json and not baselines:
-        lines += ["", "## Pipeline comparison (same training data; raw model intent on need intents)", "",
-                  "| pipeline | en | es | fr | training time |", "|---|---|---|---|---|"]
+        body += ["", "## Tuning by 5-fold cross-validation on the training data (nlu/cv.py; no held-out data)", "",
+                 *cv_report()]
+    data = [row for s in sets for row in s.utterances()]
+    if baseline_json or baselines:
+        body += ["", "## Pipeline comparison (same training data; raw model intent on need intents, all held-out sets)", "",
+                 "| pipeline | en | es | fr | training time |", "|---|---|---|---|---|"]
         with tempfile.TemporaryDirectory() as tmp:
-            t0 = time.monotonic()
-            path = train(Path(tmp), CONFIG, name="shipped")
-            seconds = time.monotonic() - t0
-        accuracy = _raw_accuracy(backend, data)
-        lines.append("| shipped (nlu/config.yml), raw model intent | " + " | ".join(_pct(*accuracy[lang]) for lang in LANGS)
-                     + f" | {seconds:.0f} s |")
-        lines += _baseline_json(baseline_json)
-    if baselines:
-        lines += ["", "## Pipeline comparison (same training data; raw model intent on need intents)", "",
-                  "| pipeline | en | es | fr | training time |", "|---|---|---|---|---|"]
-        with tempfile.TemporaryDirectory() as tmp:
-            candidates = {"shipped (nlu/config.yml)": SHIPPED_PIPELINE, **VARIANTS}
+            candidates = {"shipped (nlu/config.yml)": SHIPPED_PIPELINE, **(VARIANTS if baselines else {})}
             for name, pipeline in candidates.items():
                 t0 = time.monotonic()
                 path = train(Path(tmp), _config_for(pipeline, Path(tmp)), name=f"m{abs(hash(name))}")
                 seconds = time.monotonic() - t0
                 accuracy = _raw_accuracy(InProcessBackend(path, timeout=30.0), data)
-                lines.append(f"| {name} | " + " | ".join(_pct(*accuracy[lang]) for lang in LANGS)
-                             + f" | {seconds:.0f} s |")
+                body.append(f"| {name} | " + " | ".join(_pct(*accuracy[lang]) for lang in LANGS) + f" | {seconds:.0f} s |")
+        if baseline_json:
+            body += _baseline_json(baseline_json)
 
-    report = "\n".join(lines) + "\n\n" + NOTES
+    lines = ["# NLU evaluation", "", "Generated by `triage eval` (nlu/evaluate.py); aggregates only, no held-out text.", ""]
+    if preamble:
+        lines += [preamble, ""]
+    lines += evaluation.targets([s.name for s in sets]) + [""] + body
+    notes = Path(__file__).with_name("eval_notes.md")
+    report = "\n".join(lines) + "\n\n" + notes.read_text(encoding="utf-8")
     Path(report_path).write_text(report, encoding="utf-8")
     return report

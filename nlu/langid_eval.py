@@ -24,8 +24,10 @@ from nlu.lexicon import LANGS, Lexicon, message_key, training_examples
 DEV_SET = Path(__file__).parent / "langid_dev.yml"
 # Ablations of the shipped detector: each row drops one piece.
 METHODS = {
-    "shipped: lingua + training-data lexicon + shared-reply rule": langid.VOTERS,
-    "without the shared-reply rule": ("lingua", "lexicon"),
+    "shipped: lingua + langdetect + training-data lexicon + shared-reply rule": langid.VOTERS,
+    "without the shared-reply rule": ("lingua", "langdetect", "lexicon"),
+    "without langdetect": ("lingua", "lexicon", "replies"),
+    "without lingua (the first round's detector, + shared-reply rule)": ("langdetect", "lexicon", "replies"),
     "lingua only (en/es/fr)": ("lingua",),
     "training-data lexicon only": ("lexicon",),
 }

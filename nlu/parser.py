@@ -89,6 +89,7 @@ def get_parser(settings: Settings | None = None) -> Parser:
 
 @lru_cache(maxsize=None)
 def _build_parser(rasa_url: str | None, timeout: float, model_dir: str) -> Parser:
+    langid.preload()  # here, not at the first caller's message (~0.7 s)
     if rasa_url:
         return Parser(HttpBackend(rasa_url, timeout))
     from nlu.train import model_path
