@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any, Callable
 
 from flows.types import Action, InboundEvent, NluResult, Reply, Session
+from ivr.twilio_rest import TwilioNotConfigured
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,9 @@ class Conversation:
             return {"ok": False, "reason": "unsupported"}
         try:
             return executor(action, context)
+        except TwilioNotConfigured as e:  # a dev server without credentials: expected, no traceback
+            log.warning("action not sent: %s", e, extra={"action": action.kind})
+            return {"ok": False, "reason": "not_configured"}
         except Exception:  # noqa: BLE001 - any failure is an answer the engine can give
             log.exception("action failed", extra={"action": action.kind})
             return {"ok": False, "reason": "error"}

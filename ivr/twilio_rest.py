@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
+from twilio.base.exceptions import TwilioException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
@@ -23,9 +24,15 @@ class RebasedHttpClient(TwilioHttpClient):
         return super().request(method, url, *args, **kwargs)
 
 
+class TwilioNotConfigured(TwilioException):
+    """No TWILIO_AUTH_TOKEN (a dev server): texts and transfers can't be sent, which is expected there."""
+
+
 @lru_cache(maxsize=8)
 def rest_client(settings) -> Client:
     """`twilio.rest.Client` for the account in Settings (a frozen dataclass, so it can key the cache)."""
+    if not settings.twilio_auth_token:
+        raise TwilioNotConfigured("TWILIO_AUTH_TOKEN is not set")
     http = (RebasedHttpClient(settings.twilio_api_base, timeout=TIMEOUT) if settings.twilio_api_base
             else TwilioHttpClient(timeout=TIMEOUT))
     return Client(settings.twilio_account_sid, settings.twilio_auth_token, http_client=http)

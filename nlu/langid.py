@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import threading
+from functools import lru_cache
 
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
@@ -84,8 +85,7 @@ def _langdetect_log_probs(text: str) -> dict[str, float]:
     return {lang: math.log(probs.get(lang, 0.0) + LANGDETECT_FLOOR) for lang in LANGS}
 
 
-def scores(text: str, hint: str | None = None, *, voters=VOTERS, lex: Lexicon | None = None) -> dict[str, float]:
-    """Posterior probability of each language from the voters (and the hint's bonus)."""
+def _logits(text: str, voters, lex: Lexicon | None) -> dict[str, float]:
     logit = {lang: 0.0 for lang in LANGS}
     if "lingua" in voters:
         values = (_detector or preload()).compute_language_confidence_values(text)
@@ -101,6 +101,19 @@ def scores(text: str, hint: str | None = None, *, voters=VOTERS, lex: Lexicon | 
         if known:
             for lang, value in lex.log_likelihoods(known).items():
                 logit[lang] += LEXICON_WEIGHT * value
+    return logit
+
+
+@lru_cache(maxsize=1024)
+def _shipped_logits(text: str) -> dict[str, float]:
+    # Each parse asks twice (the parser with the session's hint, then the spaCy pipeline choosing a
+    # tokenizer without): the voters run once.
+    return _logits(text, VOTERS, None)
+
+
+def scores(text: str, hint: str | None = None, *, voters=VOTERS, lex: Lexicon | None = None) -> dict[str, float]:
+    """Posterior probability of each language from the voters (and the hint's bonus)."""
+    logit = dict(_shipped_logits(text) if voters == VOTERS and lex is None else _logits(text, voters, lex))
     if hint in LANGS:
         logit[hint] += HINT_BONUS
     top = max(logit.values())

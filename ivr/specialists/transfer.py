@@ -16,12 +16,12 @@ from ivr.specialists.config import SpecialistsConfig
 from ivr.specialists.prompts import summary_of
 from ivr.specialists.tickets import Ticket
 from ivr.specialists.urls import url
-from ivr.twilio_rest import rest_client
+from ivr.twilio_rest import TwilioNotConfigured, rest_client
 
 log = logging.getLogger(__name__)
 
 ENDED = {"completed", "busy", "no-answer", "failed", "canceled"}
-REST_ERRORS = (TwilioRestException, RequestException)
+REST_ERRORS = (TwilioRestException, TwilioNotConfigured, RequestException)
 
 
 def _phone(config: SpecialistsConfig, candidate: dict) -> str | None:

@@ -9,7 +9,7 @@ import pytest
 from flows.types import Action, InboundEvent, Session
 from ivr.actions import send_sms
 from ivr.config import Settings
-from ivr.conversation import TurnContext
+from ivr.conversation import Conversation, TurnContext
 from ivr.sessions import SessionStore
 from ivr.twilio_rest import rest_client
 from tests.twilio_client import ACCOUNT_SID, AUTH_TOKEN, HELPLINE
@@ -61,4 +61,18 @@ def test_nothing_is_sent_to_a_number_that_opted_out_of_texts(send, store, prism_
     opted_out = Session("c0ffee", "sms", language="en", opted_out=True)
     store.client.set(store.session_key("sms", "c0ffee"), json.dumps(opted_out.to_dict()))
     assert send("+13135552520", caller="c0ffee") == {"ok": False, "reason": "opted_out"}
+    assert prism_requests.all == []
+
+
+def test_a_dev_server_without_credentials_says_not_sent_without_a_traceback(store, prism_requests, caplog):
+    settings = Settings(twilio_auth_token=None, twilio_api_base="http://127.0.0.1:9")
+    conversation = Conversation(engine=None, parser=None, executors={
+        "send_sms": send_sms(store, lambda: rest_client(settings), lambda: CALLBACK)})
+    event = InboundEvent("voice", "c0ffee", "CA2:1", datetime.now(timezone.utc), data={"helpline": HELPLINE})
+    context = TurnContext(event, Session("c0ffee", "voice"), event.at, "+13135552520")
+    with caplog.at_level("WARNING"):
+        result = conversation.execute(Action("send_sms", {"body": BODY}), context)
+    assert result == {"ok": False, "reason": "not_configured"}
+    assert "TWILIO_AUTH_TOKEN" in caplog.text
+    assert all(record.exc_info is None for record in caplog.records)
     assert prism_requests.all == []
