@@ -1,4 +1,4 @@
-"""Subcommands for `triage` (see ivr/cli.py): `triage specialists check` and `triage specialists queue`."""
+"""Subcommands for `triage` (see ivr/cli.py): `triage specialists check`, `queue` and `done`."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -58,8 +58,19 @@ def queue_command(due_by: str | None) -> None:
     for entry in entries:
         contact = open_number(entry["contact"], hash_key(settings)) if entry.get("contact") else "no number"
         summary = (entry.get("record") or {}).get("summary") or entry.get("need") or ""
-        click.echo(f"{entry['expect_by']}  {entry['kind']:<9} {entry['language']}  {contact}  {summary}")
+        click.echo(f"{entry['id']}  {entry['expect_by']}  {entry['kind']:<9} {entry['language']}  {contact}  {summary}")
     click.echo(f"{len(entries)} waiting")
+
+
+@specialists.command(help="Mark a queue entry answered (its id is the first column of `triage specialists queue`).")
+@click.argument("entry_id")
+@click.option("--by", help="Who answered it (kept with the entry for reporting).")
+def done(entry_id: str, by: str | None) -> None:
+    settings = Settings.from_env()
+    client = redis.Redis.from_url(settings.redis_url, decode_responses=True)
+    if not queue.complete(client, entry_id, datetime.now(timezone.utc), by):
+        raise click.ClickException(f"no queue entry {entry_id}")
+    click.echo(f"{entry_id} done")
 
 
 commands: list = [specialists]

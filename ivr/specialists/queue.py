@@ -14,6 +14,7 @@ import redis
 QUEUE = "specialists:queue"  # sorted set: entry id, scored by when the resident expects an answer
 ENTRY = "specialists:queue:{id}"
 KINDS = ("textback", "callback", "voicemail")
+DONE_KEPT = 30 * 24 * 3600  # a handled entry stays readable a month (for reporting), then Redis drops it
 
 
 def enqueue(client: redis.Redis, kind: str, *, channel: str, language: str, need: str | None,
@@ -53,3 +54,16 @@ def pending(client: redis.Redis, until: datetime | None = None) -> list[dict]:
     """Entries due by `until` (all when None), soonest first: the morning queue."""
     ids = client.zrangebyscore(QUEUE, "-inf", until.timestamp() if until else "+inf")
     return [entry for entry in (get(client, i.decode() if isinstance(i, bytes) else i) for i in ids) if entry]
+
+
+def complete(client: redis.Redis, entry_id: str, now: datetime, by: str | None = None) -> bool:
+    """Take an entry off the queue once a specialist has answered; False when there is no such entry."""
+    key = ENTRY.format(id=entry_id)
+    raw = client.get(key)
+    if not raw:
+        return False
+    with client.pipeline() as pipe:
+        pipe.zrem(QUEUE, entry_id)
+        pipe.set(key, json.dumps({**json.loads(raw), "done_at": now.isoformat(), "done_by": by}), ex=DONE_KEPT)
+        pipe.execute()
+    return True

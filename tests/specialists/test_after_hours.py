@@ -1,11 +1,17 @@
 """Nights, holidays and crisis: never left with nothing; SMS text-backs and callbacks say when."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from ivr.specialists import handle_transfer, queue, request_callback, start_voicemail, tickets
 from tests.specialists.conftest import PUBLIC, detroit
 from tests.specialists.test_transfer import CALLER, CONFERENCE_SID, RECORD
+
+TRIAGE = str(Path(sys.executable).parent / "triage")
 
 CHRISTMAS_3AM = detroit(2024, 12, 25, 3, 0)
 BASE = f"{PUBLIC}/voice/transfer"
@@ -93,3 +99,20 @@ def test_voicemail_action_records_and_queues_the_message(settings, redis_client,
     assert saved.find("Say").text.endswith("le devolverá la llamada mañana antes de las 9:00.")
     [entry] = queue.pending(redis_client)
     assert entry["expect_by"] == "2024-12-26T09:00:00-05:00"
+
+
+def test_the_morning_shift_lists_the_queue_and_marks_an_entry_answered(settings, redis_client):
+    result = handle_transfer({"need": "agent", "language": "es", "population": None, "record": RECORD},
+                             "sms", CHRISTMAS_3AM, settings, redis_client)
+    env = {**os.environ, "REDIS_URL": settings.redis_url}
+    listing = subprocess.run([TRIAGE, "specialists", "queue"], env=env, capture_output=True, text=True, check=True).stdout
+    assert listing.splitlines()[0].startswith(f"{result['queue_id']}  2024-12-26T09:00:00-05:00  textback  es")
+    assert listing.splitlines()[-1] == "1 waiting"
+    done = subprocess.run([TRIAGE, "specialists", "done", result["queue_id"], "--by", "ana"], env=env,
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, f"{result['queue_id']} done\n")
+    assert queue.pending(redis_client) == []
+    assert queue.get(redis_client, result["queue_id"])["done_by"] == "ana"
+    assert 0 < redis_client.ttl(queue.ENTRY.format(id=result["queue_id"])) <= queue.DONE_KEPT
+    again = subprocess.run([TRIAGE, "specialists", "done", "nope"], env=env, capture_output=True, text=True)
+    assert again.returncode == 1 and "no queue entry nope" in again.stderr
