@@ -18,16 +18,21 @@ from ivr.sessions import SessionStore
 LOOKUP_LIMIT = 9  # enough for three SMS pages or three voice read-backs
 
 
-def lookup(directory) -> Executor:
+def lookup(directory, description_language: str) -> Executor:
     def run(action: Action, context: TurnContext) -> dict[str, Any]:
         data = action.data
+        language = data.get("language") or "en"
         try:
-            found = directory.search(data["need"], location=data.get("location"),
-                                     language=data.get("language") or "en", now=context.now,
-                                     limit=LOOKUP_LIMIT)
+            found = directory.search(data["need"], location=data.get("location"), language=language,
+                                     now=context.now, limit=LOOKUP_LIMIT)
         except DirectoryUnavailable:
             return {"ok": False, "reason": "directory_unavailable"}
-        return {"ok": True, "resources": [resource.to_dict() for resource in found]}
+        resources = [resource.to_dict() for resource in found]
+        if language != description_language:
+            # A Spanish caller should not hear an English description read by a Spanish voice: name,
+            # phone, hours and address carry the referral on their own.
+            resources = [{**r, "description": None} for r in resources]
+        return {"ok": True, "resources": resources}
 
     return run
 

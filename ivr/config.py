@@ -45,6 +45,7 @@ class Settings:
     directory_db: str = str(ROOT / "var" / "directory.sqlite3")
     directory_timeout: float = 2.0
     directory_taxonomy: str = str(ROOT / "directory_client" / "data" / "needs_taxonomy.yml")
+    directory_language: str = "en"  # the language the directory's descriptions are written in
     specialists_file: str = str(ROOT / "config" / "specialists.yaml")
     # Operators may keep their own copy of the menu trees, prompts and keywords (trees/, prompts/, keywords.yml).
     flows_dir: str = str(ROOT / "flows")
@@ -74,6 +75,7 @@ class Settings:
             directory_db=_str(env, "DIRECTORY_DB", d.directory_db),
             directory_timeout=_float(env, "DIRECTORY_TIMEOUT", d.directory_timeout),
             directory_taxonomy=_str(env, "DIRECTORY_TAXONOMY", d.directory_taxonomy),
+            directory_language=_str(env, "DIRECTORY_LANGUAGE", d.directory_language),
             specialists_file=_str(env, "SPECIALISTS_FILE", d.specialists_file),
             flows_dir=_str(env, "FLOWS_DIR", d.flows_dir),
             voice_language_es=_str(env, "VOICE_LANGUAGE_ES", d.voice_language_es),

@@ -39,7 +39,7 @@ class Services:
         store = SessionStore.from_settings(settings)
         directory = get_directory(settings)
         executors = {
-            "lookup": actions.lookup(directory),
+            "lookup": actions.lookup(directory, settings.directory_language),
             "record_triage": actions.record_triage(store.client, settings.session_ttl_sms),
             "hangup": actions.hangup,
             "transfer": actions.specialists_action(specialists.handle_transfer, settings, store.client),

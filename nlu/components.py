@@ -1,6 +1,7 @@
 """Custom Rasa graph components referenced from nlu/config.yml (importable by `rasa run` too)."""
 from __future__ import annotations
 
+import json
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -16,7 +17,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import coo_matrix
 
-from nlu.concepts import concept_matcher
+from nlu.concepts import ConceptMatcher, read_concepts
 from nlu.entities import EntityExtractor
 from nlu.spacy_pipeline import trilingual_nlp
 
@@ -36,9 +37,21 @@ class TrilingualSpacyNLP(SpacyNLP):
         return cls(model, {**cls.get_default_config(), **config})
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
 class ConceptFeaturizer(SparseFeaturizer, GraphComponent):
-    """One sparse feature per need concept (nlu/concepts.py): domain words the sentences never used."""
+    """One sparse feature per concept (nlu/concepts.py): domain words the training sentences never used.
+
+    The word lists are stored in the model when it is trained, so a model keeps the features it was
+    trained with even after nlu/concepts/ changes (the parser may serve an older model until retrained).
+    """
+
+    FILE = "concepts.json"
+
+    def __init__(self, name: Text, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 concepts: Dict[Text, Dict[Text, List[Text]]] | None = None) -> None:
+        super().__init__(name, config)
+        self._model_storage, self._resource = model_storage, resource
+        self._matcher = ConceptMatcher(concepts, trilingual_nlp().pipelines) if concepts is not None else None
 
     @classmethod
     def required_components(cls) -> List[type]:
@@ -51,16 +64,29 @@ class ConceptFeaturizer(SparseFeaturizer, GraphComponent):
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> "ConceptFeaturizer":
-        return cls(execution_context.node_name, {**cls.get_default_config(), **config})
+        return cls(execution_context.node_name, {**cls.get_default_config(), **config}, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "ConceptFeaturizer":
+        with model_storage.read_from(resource) as directory:
+            concepts = json.loads((directory / cls.FILE).read_text(encoding="utf-8"))
+        return cls(execution_context.node_name, {**cls.get_default_config(), **config}, model_storage, resource, concepts)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        concepts = read_concepts()
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / self.FILE).write_text(json.dumps(concepts, ensure_ascii=False), encoding="utf-8")
+        self._matcher = ConceptMatcher(concepts, trilingual_nlp().pipelines)
+        return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
-        matcher = concept_matcher()
         for message in messages:
             doc = message.get(SPACY_DOCS[TEXT])
             if doc is None:
                 continue
             # Rows must line up with SpacyTokenizer's tokens, which skip whitespace tokens.
-            hits = matcher.token_hits(doc)[[i for i, t in enumerate(doc) if t.text.strip()]]
+            hits = self._matcher.token_hits(doc)[[i for i, t in enumerate(doc) if t.text.strip()]]
             self.add_features_to_message(coo_matrix(hits), coo_matrix(hits.max(axis=0, initial=0.0)[None, :]),
                                          TEXT, message)
         return messages

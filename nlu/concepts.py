@@ -20,7 +20,7 @@ from nlu.lexicon import LANGS
 CONCEPTS_DIR = Path(__file__).parent / "concepts"
 
 
-def _read() -> dict[str, dict[str, list[str]]]:
+def read_concepts() -> dict[str, dict[str, list[str]]]:
     """{concept: {language: [terms]}} from the per-language files."""
     concepts: dict[str, dict[str, list[str]]] = {}
     for lang in LANGS:
@@ -63,4 +63,4 @@ class ConceptMatcher:
 def concept_matcher() -> ConceptMatcher:
     from nlu.spacy_pipeline import trilingual_nlp
 
-    return ConceptMatcher(_read(), trilingual_nlp().pipelines)
+    return ConceptMatcher(read_concepts(), trilingual_nlp().pipelines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from flows.types import NEEDS
-from nlu.concepts import ConceptMatcher, _read, concept_matcher
+from nlu.concepts import ConceptMatcher, concept_matcher, read_concepts
 from nlu.spacy_pipeline import trilingual_nlp
 
 TERMS = {
@@ -37,7 +37,7 @@ def test_token_rows_mark_every_word_of_a_term(matcher):
 
 
 def test_shipped_lists_name_needs_or_figurative_speech_and_no_term_twice():
-    concepts = _read()
+    concepts = read_concepts()
     assert set(concepts) <= set(NEEDS) | {"figurative"}
     for lang in ("en", "es", "fr"):
         seen: dict[str, str] = {}

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import redis
 
+from directory_client import get_directory
 from ivr.events import hash_key
 from ivr.privacy import caller_key
 from ivr.records import latest_record
@@ -252,3 +253,14 @@ def test_redis_lost_mid_call_apologizes_in_the_callers_language(phone, redis_ser
     assert page.said and all(s.language == "es-US" for s in page.said)
     assert page.text.startswith("Disculpe") and "911" in page.text and "988" in page.text
     assert page.documents[-1][-1].tag == "Hangup"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_descriptions_are_read_only_in_the_directorys_own_language(phone, settings, now, language):
+    resources = [s.text for s in to_read_back(phone(), language).said if SPOKEN_PHONE.search(s.text)]
+    listed = {r.name: r.description for r in get_directory(settings).search(
+        "food", location={"type": "zip", "value": SAN_MATEO_ZIP}, language=language, now=now, limit=9)}
+    for sentence in resources:
+        name = next(n for n in listed if sentence.startswith(f"{n}."))
+        assert listed[name]
+        assert (listed[name] in sentence) is (language == settings.directory_language == "en")
