@@ -25,9 +25,6 @@ MIN_CONFIDENCE = 0.25
 # 91.6 / 90.7 / 89.1 / 86.0 %, false alarms on other intents 2.5 / 2.1 / 1.8 / 1.1 %. On held-out v1
 # (with the flows' net) 0.3 and 0.35 caught the same crises, and 0.35 raised fewer false alarms.
 MIN_CRISIS_CONFIDENCE = 0.35
-# "Rent help, can I talk to someone?" is `agent`; a need ranked next with at least this probability is
-# passed on as the `need` entity, so the specialist's summary says what the call is about.
-MIN_MENTIONED_NEED = 0.2
 
 
 class Parser:
@@ -68,10 +65,12 @@ class Parser:
             intent = UNKNOWN
         entities = to_slots(data.get("entities") or [])
         if intent == "agent":
-            mentioned = next((r["name"] for r in data.get("intent_ranking") or [] if r.get("name") in NEEDS
-                              and r["name"] not in ("agent", "crisis") and (r.get("confidence") or 0) >= MIN_MENTIONED_NEED), None)
-            if mentioned:
-                entities["need"] = mentioned
+            # "Can I talk to someone about my eviction?": the need whose words the message uses (the model's
+            # concept lists), best ranked first, goes to the specialist's summary.
+            named = set(data.get("concepts") or []) & (set(NEEDS) - {"agent", "crisis"})
+            ranked = [r.get("name") for r in data.get("intent_ranking") or []]
+            if named:
+                entities["need"] = min(named, key=lambda n: ranked.index(n) if n in ranked else len(ranked))
         return NluResult(
             language=language,
             language_confidence=language_confidence,

@@ -110,3 +110,13 @@ def test_crisis_look_alikes_are_not_crisis(parser, text):
                                   "je vais me jeter à l'eau pour ce projet"])
 def test_figurative_spanish_and_french_are_not_crisis(parser, text):
     assert parser.parse(text).need != "crisis"
+
+
+@pytest.mark.parametrize("text, need", [
+    ("can I talk to a person about my eviction", "eviction"),
+    ("je veux parler à un agent pour mon loyer", "rent"),
+    ("talk to a person", None),
+])
+def test_a_request_for_a_person_carries_the_need_it_names(parser, text, need):
+    result = parser.parse(text)
+    assert (result.intent, result.entities.get("need")) == ("agent", need)
