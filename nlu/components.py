@@ -90,10 +90,10 @@ class ConceptFeaturizer(SparseFeaturizer, GraphComponent):
                 continue
             # Rows must line up with SpacyTokenizer's tokens, which skip whitespace tokens.
             hits = self._matcher.token_hits(doc)[[i for i, t in enumerate(doc) if t.text.strip()]]
-            found = hits.max(axis=0, initial=0.0)
-            self.add_features_to_message(coo_matrix(hits), coo_matrix(found[None, :]), TEXT, message)
+            self.add_features_to_message(coo_matrix(hits), coo_matrix(hits.max(axis=0, initial=0.0)[None, :]),
+                                         TEXT, message)
             # In the parse output too: the parser names the need of "rent help, can I talk to someone".
-            message.set(CONCEPTS, [self._matcher.names[k] for k in found.nonzero()[0]], add_to_output=True)
+            message.set(CONCEPTS, self._matcher.names_of(hits), add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -55,8 +55,12 @@ class ConceptMatcher:
                         hits[i:i + len(words), k] = 1.0
         return hits
 
+    def names_of(self, hits: np.ndarray) -> list[str]:
+        """The concepts present in a token_hits matrix."""
+        return [self.names[k] for k in np.flatnonzero(hits.any(axis=0))]
+
     def concepts_in(self, doc: Doc) -> list[str]:
-        return [self.names[k] for k in np.flatnonzero(self.token_hits(doc).any(axis=0))]
+        return self.names_of(self.token_hits(doc))
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 
 from flows.types import NEEDS
-from nlu.lexicon import DATA_DIR, LANGS, read_examples
+from nlu.lexicon import LANGS, examples_in
 
 
 def featurize(texts: list[str]) -> tuple[list[str], np.ndarray]:
@@ -32,7 +32,7 @@ def featurize(texts: list[str]) -> tuple[list[str], np.ndarray]:
 @lru_cache(maxsize=1)
 def training_rows() -> tuple[list[tuple[str, str, str]], list[str], np.ndarray]:
     """(language, intent, text) rows of nlu/data/, their lemma strings and concept features."""
-    rows = [(lang, intent, text) for lang in LANGS for intent, text in read_examples(DATA_DIR / f"{lang}.yml")]
+    rows = examples_in()
     return (rows, *featurize([t for _, _, t in rows]))
 
 

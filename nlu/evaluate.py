@@ -21,7 +21,7 @@ import yaml
 from flows.types import NEEDS
 from nlu import langid
 from nlu.backends import InProcessBackend
-from nlu.lexicon import LANGS, fold, read_examples
+from nlu.lexicon import LANGS, examples_in, fold
 from nlu.parser import Parser
 from nlu.train import CONFIG, NLU_DIR, ensure_model, train
 
@@ -48,7 +48,7 @@ class HeldoutSet:
 
     def utterances(self) -> list[tuple[str, str, str]]:
         """(language, intent, text) for every utterance."""
-        return [(lang, intent, text) for lang in LANGS for intent, text in read_examples(self.directory / f"{lang}.yml")]
+        return examples_in(self.directory)
 
     def lookalikes(self) -> dict[str, list[str]]:
         """Crisis look-alikes per language, from lookalikes.yml and/or <lang>-lookalikes.yml."""

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from nlu import langid
-from nlu.lexicon import LANGS, Lexicon, message_key, training_examples
+from nlu.lexicon import LANGS, Lexicon, message_key, examples_in
 
 DEV_SET = Path(__file__).parent / "langid_dev.yml"
 # Ablations of the shipped detector: each row drops one piece.
@@ -108,7 +108,7 @@ def _fold(lang: str, text: str) -> int:
 
 def out_of_fold() -> tuple[list[tuple[str, str]], list[Lexicon]]:
     """Training samples, each with a lexicon built from the other folds (so it is never scored on its own words)."""
-    examples = training_examples()
+    examples = examples_in()
     lexicons = [Lexicon.from_examples(e for e in examples if _fold(e[0], e[2]) != k) for k in range(FOLDS)]
     return [(lang, text) for lang, _, text in examples], [lexicons[_fold(lang, text)] for lang, _, text in examples]
 

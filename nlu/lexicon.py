@@ -50,9 +50,9 @@ def read_examples(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def training_examples() -> list[tuple[str, str, str]]:
-    """(language, intent, text) for every training example."""
-    return [(lang, intent, text) for lang in LANGS for intent, text in read_examples(DATA_DIR / f"{lang}.yml")]
+def examples_in(directory: Path = DATA_DIR) -> list[tuple[str, str, str]]:
+    """(language, intent, text) for every example in a directory of <lang>.yml files (default: training)."""
+    return [(lang, intent, text) for lang in LANGS for intent, text in read_examples(directory / f"{lang}.yml")]
 
 
 class Lexicon:
@@ -99,4 +99,4 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    return Lexicon.from_examples(training_examples())
+    return Lexicon.from_examples(examples_in())

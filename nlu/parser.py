@@ -52,14 +52,15 @@ class Parser:
         data = self.backend.parse(text)
         intent = (data.get("intent") or {}).get("name") or UNKNOWN
         confidence = float((data.get("intent") or {}).get("confidence") or 0.0)
-        if confidence < MIN_CONFIDENCE or not lexicon().known(tokens):
+        known = bool(lexicon().known(tokens))
+        if confidence < MIN_CONFIDENCE or not known:
             # Words the training data never saw ("48201", "asdfgh") carry no intent.
             intent = UNKNOWN
         crisis_confidence = next((float(r.get("confidence") or 0.0) for r in data.get("intent_ranking") or []
                                   if r.get("name") == "crisis"), confidence if intent == "crisis" else 0.0)
         if safety.is_crisis(text):
             intent, confidence = "crisis", max(confidence, 0.99) if intent == "crisis" else 1.0
-        elif crisis_confidence >= MIN_CRISIS_CONFIDENCE and lexicon().known(tokens):
+        elif crisis_confidence >= MIN_CRISIS_CONFIDENCE and known:
             intent, confidence = "crisis", crisis_confidence
         elif intent == "crisis":
             intent = UNKNOWN

@@ -39,15 +39,28 @@ def get(client: redis.Redis, entry_id: str) -> dict | None:
 
 def annotate(client: redis.Redis, entry_id: str, **fields) -> None:
     """Add what arrives later (a voicemail's transcription) to an entry."""
+    _update(client, entry_id, fields)
+
+
+def _update(client: redis.Redis, entry_id: str, fields: dict, done: bool = False) -> bool:
+    """Merge fields into an entry atomically (a transcription and a "done" may arrive together); False
+    when there is no such entry. A done entry leaves the queue and expires after DONE_KEPT."""
     key = ENTRY.format(id=entry_id)
 
-    def apply(pipe) -> None:
+    def apply(pipe) -> bool:
         raw = pipe.get(key)
-        if raw:
-            pipe.multi()
-            pipe.set(key, json.dumps({**json.loads(raw), **fields}))
+        if not raw:
+            return False
+        entry = json.dumps({**json.loads(raw), **fields})
+        pipe.multi()
+        if done:
+            pipe.zrem(QUEUE, entry_id)
+            pipe.set(key, entry, ex=DONE_KEPT)
+        else:
+            pipe.set(key, entry, keepttl=True)
+        return True
 
-    client.transaction(apply, key)
+    return client.transaction(apply, key, value_from_callable=True)
 
 
 def pending(client: redis.Redis, until: datetime | None = None) -> list[dict]:
@@ -58,12 +71,4 @@ def pending(client: redis.Redis, until: datetime | None = None) -> list[dict]:
 
 def complete(client: redis.Redis, entry_id: str, now: datetime, by: str | None = None) -> bool:
     """Take an entry off the queue once a specialist has answered; False when there is no such entry."""
-    key = ENTRY.format(id=entry_id)
-    raw = client.get(key)
-    if not raw:
-        return False
-    with client.pipeline() as pipe:
-        pipe.zrem(QUEUE, entry_id)
-        pipe.set(key, json.dumps({**json.loads(raw), "done_at": now.isoformat(), "done_by": by}), ex=DONE_KEPT)
-        pipe.execute()
-    return True
+    return _update(client, entry_id, {"done_at": now.isoformat(), "done_by": by}, done=True)
