@@ -43,7 +43,7 @@ class Engine:
     def __init__(self, data: FlowData):
         self.data = data
         self.prompts = Prompts(data.prompts)
-        self.crisis = CrisisNet(data.keywords["crisis"])
+        self.crisis = CrisisNet(data.keywords)
         self.commands = Commands(data.keywords)
         self.optout = OptOut(data.keywords["optout"])
 

@@ -80,7 +80,7 @@ def _read_yaml(path: Path) -> Any:
 
 
 def _check(data: Any, json_schema: dict, path: Path) -> None:
-    error = jsonschema.exceptions.best_match(jsonschema.Draft7Validator(json_schema).iter_errors(data))
+    error = jsonschema.exceptions.best_match(jsonschema.Draft7Validator(json_schema, format_checker=jsonschema.FormatChecker()).iter_errors(data))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
         raise FlowConfigError(f"{path.name}: at {where}: {error.message}")

@@ -6,12 +6,20 @@ _KEY = {"type": "string", "pattern": r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"}  # pro
 _TARGET = {"type": "string", "pattern": "^(@(slots|agent|main|again|text|callback|voicemail|yes|no)|[a-z][a-z0-9_]*)$"}
 _SLOT = {"enum": ["location", "household", "population", "urgency"]}
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
-_BY_LANGUAGE = {
-    "type": "object",
-    "properties": {lang: _WORDS for lang in ("en", "es", "fr")},
-    "required": ["en", "es", "fr"],
-    "additionalProperties": False,
-}
+
+
+def _by_language(items: dict) -> dict:
+    return {
+        "type": "object",
+        "properties": {lang: items for lang in ("en", "es", "fr")},
+        "required": ["en", "es", "fr"],
+        "additionalProperties": False,
+    }
+
+
+_BY_LANGUAGE = _by_language(_WORDS)
+# Checked by the loader's format checker: a pattern that doesn't compile names its file and place.
+_PATTERNS_BY_LANGUAGE = _by_language({**_WORDS, "items": {**_WORDS["items"], "format": "regex"}})
 
 CHOICE = {
     "type": "object",
@@ -74,6 +82,8 @@ KEYWORDS = {
     "type": "object",
     "properties": {
         "crisis": _BY_LANGUAGE,
+        "crisis_patterns": _PATTERNS_BY_LANGUAGE,
+        "crisis_figurative": _PATTERNS_BY_LANGUAGE,
         "commands": {
             "type": "object",
             "properties": {name: _BY_LANGUAGE for name in ("menu", "back", "agent", "help", "more")},
@@ -89,6 +99,6 @@ KEYWORDS = {
             "additionalProperties": False,
         },
     },
-    "required": ["crisis", "commands", "languages", "filler", "optout"],
+    "required": ["crisis", "crisis_patterns", "crisis_figurative", "commands", "languages", "filler", "optout"],
     "additionalProperties": False,
 }

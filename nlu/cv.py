@@ -92,8 +92,8 @@ def report(grid=GRID) -> list[str]:
 
 
 def crisis_thresholds(thresholds=(0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)) -> list[str]:
-    """Crisis called as nlu/parser.py does: P(crisis) ≥ threshold whatever the top intent, or nlu/safety.py's
-    net matches. Recall on crisis examples and false alarms on all others, out of fold."""
+    """Crisis called as nlu/parser.py does: P(crisis) ≥ threshold whatever the top intent, or the keyword
+    net (flows/keywords.yml) matches. Recall on crisis examples and false alarms on all others, out of fold."""
     from nlu.safety import is_crisis
 
     rows = training_rows()[0]

@@ -23,6 +23,7 @@ from nlu import langid
 from nlu.backends import InProcessBackend
 from nlu.lexicon import LANGS, examples_in, fold
 from nlu.parser import Parser
+from nlu.safety import crisis_net
 from nlu.train import CONFIG, NLU_DIR, ensure_model, train
 
 SHIPPED_PIPELINE = yaml.safe_load(CONFIG.read_text())["pipeline"]
@@ -142,11 +143,8 @@ class Evaluation:
     """Scores held-out sets with one loaded model; keeps the figures the targets table needs."""
 
     def __init__(self, parser: Parser):
-        from flows.crisis import CrisisNet
-        from flows.loader import KEYWORDS_FILE
-
         self.parser = parser
-        self.net = CrisisNet(yaml.safe_load(KEYWORDS_FILE.read_text(encoding="utf-8"))["crisis"])
+        self.net = crisis_net()
         self.latencies: list[float] = []
         self.figures: dict[tuple[str, str, str], float] = {}  # (set, figure, language) -> percent
 

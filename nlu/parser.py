@@ -5,6 +5,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+from flows.crisis import CrisisNet
 from flows.types import NEEDS, UNKNOWN, NluResult
 from ivr.config import Settings
 from nlu import langid, safety
@@ -21,15 +22,16 @@ MAX_CHARS = 1000
 MIN_CONFIDENCE = 0.25
 # Crisis is called when the model gives it at least this probability, even if another intent ranks
 # first: a missed crisis costs more than a false alarm. From `python -m nlu.cv` (out-of-fold on the
-# training data, with the keyword net in nlu/safety.py), at 0.25 / 0.3 / 0.35 / 0.5: crisis recall
+# training data, with the keyword net of flows/keywords.yml), at 0.25 / 0.3 / 0.35 / 0.5: crisis recall
 # 91.6 / 90.7 / 89.1 / 86.0 %, false alarms on other intents 2.5 / 2.1 / 1.8 / 1.1 %. On held-out v1
 # (with the flows' net) 0.3 and 0.35 caught the same crises, and 0.35 raised fewer false alarms.
 MIN_CRISIS_CONFIDENCE = 0.35
 
 
 class Parser:
-    def __init__(self, backend):
+    def __init__(self, backend, net: CrisisNet | None = None):
         self.backend = backend
+        self.net = net or safety.crisis_net()
 
     def parse(self, text: str | None, language_hint: str | None = None) -> NluResult:
         """Never raises: a broken back end gives NluResult.unavailable()."""
@@ -58,7 +60,7 @@ class Parser:
             intent = UNKNOWN
         crisis_confidence = next((float(r.get("confidence") or 0.0) for r in data.get("intent_ranking") or []
                                   if r.get("name") == "crisis"), confidence if intent == "crisis" else 0.0)
-        if safety.is_crisis(text):
+        if self.net.matches(text):
             intent, confidence = "crisis", max(confidence, 0.99) if intent == "crisis" else 1.0
         elif crisis_confidence >= MIN_CRISIS_CONFIDENCE and known:
             intent, confidence = "crisis", crisis_confidence
@@ -85,14 +87,15 @@ class Parser:
 def get_parser(settings: Settings | None = None) -> Parser:
     """The parser for these settings, built once per process (the model loads at first call)."""
     settings = settings or Settings.from_env()
-    return _build_parser(settings.rasa_url, settings.nlu_timeout, settings.nlu_model_dir)
+    return _build_parser(settings.rasa_url, settings.nlu_timeout, settings.nlu_model_dir, settings.flows_dir)
 
 
 @lru_cache(maxsize=None)
-def _build_parser(rasa_url: str | None, timeout: float, model_dir: str) -> Parser:
+def _build_parser(rasa_url: str | None, timeout: float, model_dir: str, flows_dir: str) -> Parser:
     langid.preload()  # here, not at the first caller's message (~0.7 s)
+    net = safety.crisis_net(str(Path(flows_dir) / "keywords.yml"))
     if rasa_url:
-        return Parser(HttpBackend(rasa_url, timeout))
+        return Parser(HttpBackend(rasa_url, timeout), net)
     from nlu.train import model_path
 
     current = model_path(model_dir)
@@ -101,9 +104,9 @@ def _build_parser(rasa_url: str | None, timeout: float, model_dir: str) -> Parse
                                                            key=lambda p: p.stat().st_mtime, reverse=True)
     if not candidates:
         log.error("no NLU model in %s: run `triage train`", model_dir)
-        return Parser(MissingModelBackend(f"no model in {model_dir}"))
+        return Parser(MissingModelBackend(f"no model in {model_dir}"), net)
     try:
-        return Parser(InProcessBackend(candidates[0], timeout))
+        return Parser(InProcessBackend(candidates[0], timeout), net)
     except Exception as e:
         log.exception("could not load %s", candidates[0])
-        return Parser(MissingModelBackend(repr(e)))
+        return Parser(MissingModelBackend(repr(e)), net)

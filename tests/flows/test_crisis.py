@@ -88,3 +88,33 @@ def test_indirect_crisis_phrasings_are_caught_without_the_model(engine, language
     chat = Chat(engine, language=language, node="ask_location", slots={"need": "rent"})
     chat.say(text, language, nlu("out_of_scope", None, language, confidence=0.9))
     assert chat.session.node == "crisis"
+
+
+# Figures of speech are blanked out before the net looks (flows/keywords.yml, crisis_figurative)...
+@pytest.mark.parametrize("language, text", [
+    ("en", "this rent increase is gonna kill me lol"),
+    ("en", "my sister will kill me if I'm late picking up the kids"),
+    ("en", "not in danger, just need someone to talk to"),
+    ("es", "me quiero morir de la vergüenza jaja"),
+    ("es", "me pegaron un aviso en la puerta"),
+    ("es", "me corté el pelo y ahora busco trabajo"),
+    ("fr", "ce loyer va me tuer"),
+    ("fr", "overdose de café ce matin"),
+])
+def test_figures_of_speech_do_not_trip_the_net(engine, language, text):
+    assert not engine.crisis.matches(text)
+
+
+# ...but only their own words: a real crisis in the same message still stops the flow.
+@pytest.mark.parametrize("language, text", [
+    ("en", "this rent is gonna kill me and my boyfriend is gonna kill me too, he has a knife"),
+    ("en", "he said he will kill me if I leave"),
+    ("es", "me quiero morir de la vergüenza y de verdad quiero morir"),
+    ("es", "me corté los brazos anoche"),
+    ("fr", "ce loyer va me tuer mais lui il veut me tuer pour vrai"),
+    ("fr", "ben euh j'ai pris euh beaucoup trop de pilules"),
+])
+def test_a_real_crisis_next_to_a_figure_of_speech_is_caught_without_the_model(engine, language, text):
+    chat = Chat(engine, language=language, node="ask_location", slots={"need": "rent"})
+    chat.say(text, language, nlu().unavailable())
+    assert chat.session.node == "crisis"

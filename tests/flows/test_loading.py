@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from flows.engine import FlowConfigError, load_engine
-from flows.loader import PROMPTS_DIR, TREES_DIR
+from flows.loader import KEYWORDS_FILE, PROMPTS_DIR, TREES_DIR
 
 
 @pytest.fixture
@@ -40,6 +40,15 @@ def test_misspelt_field_fails_schema_check(data):
     edit(trees / "work.yml", "prompt: work.question", "promt: work.question")
     with pytest.raises(FlowConfigError, match=r"work\.yml: at nodes/work_kind"):
         load_engine(trees, prompts)
+
+
+def test_crisis_pattern_that_does_not_compile_names_its_place(data, tmp_path):
+    trees, prompts = data
+    keywords = tmp_path / "keywords.yml"
+    shutil.copy(KEYWORDS_FILE, keywords)
+    edit(keywords, "    - 'suicide squad'", "    - 'suicide (squad'")
+    with pytest.raises(FlowConfigError, match=r"keywords\.yml: at crisis_figurative/en/0: .* is not a 'regex'"):
+        load_engine(trees, prompts, keywords)
 
 
 def test_prompt_missing_in_one_language(data):
