@@ -55,15 +55,19 @@ def _table(samples, lexicons=None) -> list[str]:
     """One row per method; `lexicons` (one per sample) scores each text with a lexicon that never saw it."""
     golds, texts = [g for g, _ in samples], [t for _, t in samples]
     lexicons = lexicons or [None] * len(samples)
-    lines = ["| method | 1–3 words | 1–12 words | all | unsure (1–3 words) |", "|---|---|---|---|---|"]
+    lines = ["| method | 1–3 words | 1–12 words | all | unsure (1–3 words) | wrong language (1–3 words) |",
+             "|---|---|---|---|---|---|"]
     for name, voters in METHODS.items():
         answers = [langid.detect(t, voters=voters, lex=lex)[0] for t, lex in zip(texts, lexicons)]
         b = _buckets(golds, answers, texts)
-        lines.append(f"| {name} | {_pct(*b['1-3'][:2])} | {_pct(*b['1-12'][:2])} | {_pct(*b['all'][:2])} | {b['1-3'][2]} |")
+        wrong = b['1-3'][1] - b['1-3'][0] - b['1-3'][2]
+        lines.append(f"| {name} | {_pct(*b['1-3'][:2])} | {_pct(*b['1-12'][:2])} | {_pct(*b['all'][:2])} | {b['1-3'][2]} "
+                     f"| {wrong} |")
     short = [(g, t, lex) for g, t, lex in zip(golds, texts, lexicons) if len(t.split()) <= 3]
     hinted = sum(langid.detect(t, hint=g, lex=lex)[0] == g for g, t, lex in short)
     lines += ["", f"With the session's language as hint, 1–3 words (shipped): {_pct(hinted, len(short))}. "
-              "\"unsure\" counts as wrong; the flows ask the caller instead of guessing."]
+              "\"unsure\" counts as wrong; the flows ask the caller instead of guessing. A wrong language is the "
+              "costly error: the caller is answered in a language they did not write in."]
     return lines
 
 
