@@ -62,15 +62,21 @@ class HeldoutSet:
 
 
 HELDOUT_SETS = [
-    HeldoutSet("v3", "v3 (blind)", NLU_DIR / "heldout3",
+    HeldoutSet("v4", "v4 (blind)", NLU_DIR / "heldout4",
+               "40 per need intent and 8 per conversational intent per language, plus 50 crisis look-alikes per "
+               "language, written at the start of the third round by three new writers (guide only, never the "
+               "training data or another set); scored once, in this report, after the round's data, keyword net "
+               "and settings were final."),
+    HeldoutSet("v3", "v3", NLU_DIR / "heldout3",
                "20 per need intent and 6 per conversational intent per language, plus 30 crisis look-alikes per "
-               "language, written at the end of the second round by three more writers (guide only); first scored "
-               "in this report, with the model that v2 was scored with."),
+               "language, written at the end of the second round by three more writers (guide only); scored blind "
+               "once in the second round, then a development set in the third (its look-alike misses shaped "
+               "the keyword net's figures of speech)."),
     HeldoutSet("v2", "v2", NLU_DIR / "heldout2",
                "30 per need intent and 8 per conversational intent per language, plus 30 crisis look-alikes per "
                "language, written in the second round from docs/nlu-labeling-guide.md by three writers who never saw "
-               "the training data or v1; scored blind once, then its crisis figures were examined (no change "
-               "followed), so it is a development set now."),
+               "the training data or v1; scored blind once, then a development set (its crisis figures shaped "
+               "the third round's keyword net)."),
     HeldoutSet("v1", "v1", NLU_DIR / "heldout",
                "42 per need intent and 10–11 per conversational intent per language, plus 15 look-alikes per "
                "language, written blind in the first round; its aggregates (never its texts) guided which needs "

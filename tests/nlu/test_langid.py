@@ -108,3 +108,12 @@ def test_the_shared_reply_rule_is_what_makes_ok_unsure():
     assert detect("ok", voters=("lingua", "lexicon"))[0] in langid.LANGS
     assert detect("renta", voters=("lexicon",))[0] == "es"
     assert langid.scores("hola", voters=()) == {"en": 1 / 3, "es": 1 / 3, "fr": 1 / 3}
+
+
+def test_report_counts_a_wrong_language_apart_from_unsure():
+    from nlu.langid_eval import _table
+
+    lines = _table([("fr", "english please"), ("es", "ok"), ("en", "I need food for my kids")])
+    shipped = [cell.strip() for cell in lines[2].split("|")]
+    assert shipped[2:4] == ["0.0% (0/2)", "33.3% (1/3)"]  # 1–3 words, 1–12 words
+    assert shipped[5:7] == ["1", "1"]  # "ok" is unsure; "english please" is English, not French

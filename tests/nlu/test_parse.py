@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from flows.types import NluResult
+from nlu.parser import Parser
 
 CASES = [
     ("en", "my daughter and I got put out, we need somewhere to stay", "shelter"),
@@ -110,6 +111,23 @@ def test_crisis_look_alikes_are_not_crisis(parser, text):
                                   "je vais me jeter à l'eau pour ce projet"])
 def test_figurative_spanish_and_french_are_not_crisis(parser, text):
     assert parser.parse(text).need != "crisis"
+
+
+@pytest.mark.parametrize("text", ["the rent increase is gonna kill me lol", "me quiero morir de la vergüenza, debo tres meses de renta",
+                                  "ce loyer va me tuer", "not in danger, just need someone to talk to"])
+def test_figures_the_keyword_net_blanks_out_leave_the_need(parser, text):
+    assert parser.parse(text).need not in (None, "crisis")
+
+
+def test_the_parser_uses_the_operators_keyword_file(parser, tmp_path):
+    from flows.loader import KEYWORDS_FILE
+    from nlu.safety import crisis_net
+
+    keywords = tmp_path / "keywords.yml"
+    keywords.write_text(KEYWORDS_FILE.read_text(encoding="utf-8").replace(
+        "tonights the night,", "tonights the night, code purple,"), encoding="utf-8")
+    assert parser.parse("code purple at my place").need != "crisis"
+    assert Parser(parser.backend, crisis_net(str(keywords))).parse("code purple at my place").need == "crisis"
 
 
 @pytest.mark.parametrize("text, need", [
