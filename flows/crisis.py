@@ -14,7 +14,8 @@ from flows.text import contains_phrase, normalize
 from flows.types import NluResult
 
 # Acted on even when the model is unsure: a false alarm costs a kind message, a miss costs far more.
-CRISIS_CONFIDENCE = 0.3
+# The parser's own floor (MIN_CONFIDENCE in nlu/parser.py): a crisis it calls is never dropped here.
+CRISIS_CONFIDENCE = 0.25
 # Hesitations in speech transcripts ("i took uh too many") would split a phrase in two.
 _HESITATION = re.compile(r"\b(u+h+|u+m+|uhm|e+rm?|e+uh|heu|e+h|h?m{2,}|ah)\b ?")
 

@@ -92,8 +92,10 @@ def report(grid=GRID) -> list[str]:
 
 
 def crisis_thresholds(thresholds=(0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)) -> list[str]:
-    """Crisis called as nlu/parser.py does: P(crisis) ≥ threshold whatever the top intent, or the keyword
-    net (flows/keywords.yml) matches. Recall on crisis examples and false alarms on all others, out of fold."""
+    """Crisis called as nlu/parser.py does: P(crisis) ≥ threshold whatever the top intent, crisis ranked first
+    above the parser's floor, or the keyword net (flows/keywords.yml) matches. Recall on crisis examples and
+    false alarms on all others, out of fold."""
+    from nlu.parser import MIN_CONFIDENCE
     from nlu.safety import is_crisis
 
     rows = training_rows()[0]
@@ -102,7 +104,8 @@ def crisis_thresholds(thresholds=(0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)) -> list
     y = np.array([i for _, i, _ in rows])
     crisis = y == "crisis"
     net = np.array([is_crisis(t) for _, _, t in rows])
-    lines = ["| P(crisis) ≥ (or keyword net) | crisis recall | false alarms on other intents |", "|---|---|---|"]
+    net |= (prob.argmax(axis=1) == k) & (prob[:, k] >= MIN_CONFIDENCE)
+    lines = ["| P(crisis) ≥ (or ranked first, or keyword net) | crisis recall | false alarms on other intents |", "|---|---|---|"]
     for t in thresholds:
         hit = (prob[:, k] >= t) | net
         lines.append(f"| {t} | {100 * (hit & crisis).sum() / crisis.sum():.1f}% "

@@ -83,6 +83,16 @@ def test_words_that_only_look_alarming_do_not_trigger(engine):
     ("fr", "j'ai écrit une lettre d'adieu"),
     ("fr", "il essaie d'enfoncer la porte"),
     ("fr", "mon copain m'a poussée dans l'escalier"),
+    # Third round: a child in danger, poisoning, stroke signs, arson, self-harm going on, hiding.
+    ("en", "the guy upstairs is hitting his daughter again, she is crying"),
+    ("en", "my son drank some bleach from under the sink"),
+    ("en", "my dad's face is drooping and he can't lift his arm"),
+    ("es", "mi vecino está golpeando a su niña, la oigo gritar"),
+    ("es", "estoy escondida en el closet, él sigue afuera"),
+    ("es", "dice que le va a prender fuego a la casa"),
+    ("fr", "mon chum bat sa fille en ce moment"),
+    ("fr", "je me coupe les poignets depuis tantôt"),
+    ("fr", "mon père a la bouche toute croche pis il parle pu"),
 ])
 def test_indirect_crisis_phrasings_are_caught_without_the_model(engine, language, text):
     chat = Chat(engine, language=language, node="ask_location", slots={"need": "rent"})
@@ -100,6 +110,8 @@ def test_indirect_crisis_phrasings_are_caught_without_the_model(engine, language
     ("es", "me corté el pelo y ahora busco trabajo"),
     ("fr", "ce loyer va me tuer"),
     ("fr", "overdose de café ce matin"),
+    ("es", "casi me da un infarto cuando vi la factura de la luz"),
+    ("es", "el dueño nos quiere matar de frío, no prende la calefacción"),
 ])
 def test_figures_of_speech_do_not_trip_the_net(engine, language, text):
     assert not engine.crisis.matches(text)
