@@ -51,8 +51,10 @@ def read_examples(path: Path) -> list[tuple[str, str]]:
 
 
 def examples_in(directory: Path = DATA_DIR) -> list[tuple[str, str, str]]:
-    """(language, intent, text) for every example in a directory of <lang>.yml files (default: training)."""
-    return [(lang, intent, text) for lang in LANGS for intent, text in read_examples(directory / f"{lang}.yml")]
+    """(language, intent, text) for every example in a directory of <lang>.yml files (default: training);
+    a held-out set may lack a language."""
+    return [(lang, intent, text) for lang in LANGS if (directory / f"{lang}.yml").exists()
+            for intent, text in read_examples(directory / f"{lang}.yml")]
 
 
 class Lexicon:
