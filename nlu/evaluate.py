@@ -65,8 +65,8 @@ HELDOUT_SETS = [
     HeldoutSet("v5", "v5 (blind, crisis)", NLU_DIR / "heldout5",
                "50 crisis messages and 8 per other need intent per language, plus 40 crisis look-alikes per "
                "language, written late in the third round by three new writers (guide only) to measure the crisis "
-               "changes made after v4; scored once, in this report. English and French only: the Spanish writer had "
-               "not finished when the round closed, so Spanish is still to be written and scored blind."),
+               "changes made after v4; English and French scored once in the run before this one, Spanish (finished "
+               "last) scored once in this report, with nothing changed in between."),
     HeldoutSet("v4", "v4", NLU_DIR / "heldout4",
                "40 per need intent and 8 per conversational intent per language, plus 50 crisis look-alikes per "
                "language, written at the start of the third round by three new writers (guide only, never the "
