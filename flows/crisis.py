@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flows.text import contains_phrase, normalize
+from flows.text import normalize
 from flows.types import NluResult
 
 # Acted on even when the model is unsure: a false alarm costs a kind message, a miss costs far more.
@@ -26,7 +26,9 @@ def _union(patterns_by_language: dict[str, list[str]]) -> re.Pattern:
 
 class CrisisNet:
     def __init__(self, keywords: dict[str, Any]):
-        self._phrases = sorted({normalize(w) for words in keywords["crisis"].values() for w in words})
+        phrases = sorted({normalize(w) for words in keywords["crisis"].values() for w in words})
+        # One compiled alternation, whole words only: every message passes through here.
+        self._phrases = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
         self._patterns = _union(keywords["crisis_patterns"])
         self._figurative = _union(keywords["crisis_figurative"])
 
@@ -42,4 +44,4 @@ class CrisisNet:
             return False
         # "~" is not a word character: no phrase can match across a blanked span.
         literal = self._figurative.sub(" ~ ", _HESITATION.sub("", normalize(text)))
-        return bool(self._patterns.search(literal)) or any(contains_phrase(literal, p) for p in self._phrases)
+        return bool(self._patterns.search(literal) or self._phrases.search(literal))

@@ -80,7 +80,8 @@ def _read_yaml(path: Path) -> Any:
 
 
 def _check(data: Any, json_schema: dict, path: Path) -> None:
-    error = jsonschema.exceptions.best_match(jsonschema.Draft7Validator(json_schema, format_checker=jsonschema.FormatChecker()).iter_errors(data))
+    validator = jsonschema.Draft7Validator(json_schema, format_checker=jsonschema.FormatChecker())
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
         raise FlowConfigError(f"{path.name}: at {where}: {error.message}")
@@ -199,10 +200,15 @@ def load(trees_dir: Path | str | None = None, prompts_dir: Path | str | None = N
     required = _used_prompt_keys(nodes, needs)
     required.update({key: "the engine" for key in ENGINE_PROMPTS})
     prompts = _load_prompts(Path(prompts_dir or PROMPTS_DIR), required)
-    keywords_path = Path(keywords_file or KEYWORDS_FILE)
-    keywords = _read_yaml(keywords_path)
-    _check(keywords, schema.KEYWORDS, keywords_path)
-    return FlowData(nodes, needs, slot_nodes, prompts, keywords)
+    return FlowData(nodes, needs, slot_nodes, prompts, load_keywords(keywords_file))
+
+
+def load_keywords(keywords_file: Path | str | None = None) -> dict[str, Any]:
+    """keywords.yml, checked; the NLU parser's crisis net reads it here too."""
+    path = Path(keywords_file or KEYWORDS_FILE)
+    keywords = _read_yaml(path)
+    _check(keywords, schema.KEYWORDS, path)
+    return keywords
 
 
 # Prompt keys the engine uses by name (tree prompts are collected from the trees).

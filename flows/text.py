@@ -16,10 +16,6 @@ def normalize(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
-def contains_phrase(normalized_text: str, normalized_phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(normalized_phrase)}(?!\w)", normalized_text) is not None
-
-
 def strip_phrases(normalized_text: str, phrases: list[str]) -> str:
     """Remove filler phrases (longest first) and tidy the spaces."""
     for phrase in sorted(phrases, key=len, reverse=True):
