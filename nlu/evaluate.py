@@ -62,7 +62,11 @@ class HeldoutSet:
 
 
 HELDOUT_SETS = [
-    HeldoutSet("v5", "v5 (blind, crisis)", NLU_DIR / "heldout5",
+    HeldoutSet("v6", "v6 (blind)", NLU_DIR / "heldout6",
+               "30 per need intent and 8 per conversational intent per language, plus 60 crisis messages and 60 "
+               "crisis look-alikes per language, written at the start of the fourth round by six new writers (guide "
+               "only; one for needs and one for crisis per language) before any of the round's changes; scored once."),
+    HeldoutSet("v5", "v5 (crisis)", NLU_DIR / "heldout5",
                "50 crisis messages and 8 per other need intent per language, plus 40 crisis look-alikes per "
                "language, written late in the third round by three new writers (guide only) to measure the crisis "
                "changes made after v4; English and French scored once in the run before this one, Spanish (finished "
