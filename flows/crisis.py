@@ -3,7 +3,9 @@
 The words are flows/keywords.yml's `crisis` phrases and `crisis_patterns` regexes, matched on normalized
 text (folded words, single spaces). `crisis_figurative` spans ("rent is gonna kill me", "me quiero morir
 de la vergüenza") are blanked out first, so figures of speech don't trip the net but a real crisis
-written next to one still does.
+written next to one still does. A match with a `crisis_distanced` marker within a few words ("tried to
+kill myself 5 years ago", "mi hermano tuvo una sobredosis el año pasado") is left to the model: the words
+alone can't tell a past crisis from a present one.
 """
 from __future__ import annotations
 
@@ -20,8 +22,13 @@ CRISIS_CONFIDENCE = 0.25
 _HESITATION = re.compile(r"\b(u+h+|u+m+|uhm|e+rm?|e+uh|heu|e+h|h?m{2,}|ah)\b ?")
 
 
-def _union(patterns_by_language: dict[str, list[str]]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for patterns in patterns_by_language.values() for p in patterns))
+# Words either side of a match searched for a distancing marker: near enough to be about the same event.
+DISTANCE_WINDOW = 6
+
+
+def _union(patterns_by_language: dict[str, list[str]]) -> re.Pattern | None:
+    patterns = [p for by_language in patterns_by_language.values() for p in by_language]
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 class CrisisNet:
@@ -31,6 +38,7 @@ class CrisisNet:
         self._phrases = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
         self._patterns = _union(keywords["crisis_patterns"])
         self._figurative = _union(keywords["crisis_figurative"])
+        self._distanced = _union(keywords.get("crisis_distanced", {}))
 
     def is_crisis(self, text: str | None, nlu: NluResult | None) -> bool:
         if nlu is not None and nlu.available and "crisis" in (nlu.intent, nlu.need) \
@@ -42,6 +50,19 @@ class CrisisNet:
         """The words alone, without the model."""
         if not text:
             return False
-        # "~" is not a word character: no phrase can match across a blanked span.
-        literal = self._figurative.sub(" ~ ", _HESITATION.sub("", normalize(text)))
-        return bool(self._patterns.search(literal) or self._phrases.search(literal))
+        literal = _HESITATION.sub("", normalize(text))
+        if self._figurative:
+            # "~" is not a word character: no phrase can match across a blanked span.
+            literal = self._figurative.sub(" ~ ", literal)
+        return any(not self._distanced_at(literal, m) for net in (self._patterns, self._phrases) if net
+                   for m in net.finditer(literal))
+
+    def _distanced_at(self, literal: str, match: re.Match) -> bool:
+        if not self._distanced:
+            return False
+        # Whole words around the match: a pattern may end mid-word ("suicid").
+        start, end = literal.rfind(" ", 0, match.start()) + 1, literal.find(" ", match.end())
+        end = len(literal) if end < 0 else end
+        window = " ".join(literal[:start].split()[-DISTANCE_WINDOW:] + [literal[start:end]]
+                          + literal[end:].split()[:DISTANCE_WINDOW])
+        return bool(self._distanced.search(window))

@@ -130,3 +130,31 @@ def test_a_real_crisis_next_to_a_figure_of_speech_is_caught_without_the_model(en
     chat = Chat(engine, language=language, node="ask_location", slots={"need": "rent"})
     chat.say(text, language, nlu().unavailable())
     assert chat.session.node == "crisis"
+
+
+# A crisis word next to a marker of the past or of a topic is left to the model (crisis_distanced)...
+@pytest.mark.parametrize("language, text", [
+    ("en", "I tried to kill myself 5 years ago, doing much better now and want counselling again"),
+    ("en", "my brother overdosed last year, where can I get naloxone"),
+    ("en", "is the suicide hotline looking for volunteers"),
+    ("es", "mi tío tuvo una sobredosis el año pasado y ahora busca tratamiento"),
+    ("es", "intenté suicidarme hace dos años, ya estoy mejor"),
+    ("fr", "j'ai fait une tentative de suicide il y a trois ans, je cherche un groupe"),
+    ("fr", "mon chum a fait une overdose l'an passé, il est clean maintenant"),
+])
+def test_a_crisis_word_about_the_past_is_left_to_the_model(engine, language, text):
+    assert not engine.crisis.matches(text)
+    chat = Chat(engine, language=language, node="ask_location", slots={"need": "rent"})
+    chat.say(text, language, nlu("crisis", "crisis", language, confidence=0.6))
+    assert chat.session.node == "crisis"
+
+
+# ...only near it: a present crisis further on in the same message still matches.
+@pytest.mark.parametrize("language, text", [
+    ("en", "i got sober last year and lost my job in march, and tonight i am going to kill myself"),
+    ("es", "me separé hace dos años y ahora vivo solo con mis perros, esta noche voy a suicidarme"),
+    ("fr", "j'ai perdu mon emploi il y a deux mois et mon appart aussi, ce soir je vais me suicider"),
+    ("es", "mi hija de 12 me dijo que su padrastro abusa de ella"),
+])
+def test_a_present_crisis_away_from_a_past_marker_still_matches(engine, language, text):
+    assert engine.crisis.matches(text)
