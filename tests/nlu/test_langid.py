@@ -117,3 +117,11 @@ def test_report_counts_a_wrong_language_apart_from_unsure():
     shipped = [cell.strip() for cell in lines[2].split("|")]
     assert shipped[2:4] == ["0.0% (0/2)", "33.3% (1/3)"]  # 1–3 words, 1–12 words
     assert shipped[5:7] == ["1", "1"]  # "ok" is unsure; "english please" is English, not French
+
+
+def test_report_scores_short_texts_again_without_the_shared_replies():
+    from nlu.langid_eval import _table
+
+    lines = _table([("es", "ok"), ("es", "no"), ("es", "renta"), ("fr", "loyer"), ("es", "english please")])
+    assert lines[-1].startswith("1–3 words without a hint, leaving out the 2 replies")
+    assert lines[-1].endswith(": 66.7% (2/3).")  # "renta" and "loyer" right; "english please" is not Spanish
