@@ -1,6 +1,6 @@
 """`triage eval`: held-out accuracy, crisis safety, language ID, latency, targets, pipeline comparisons.
 
-Two held-out sets, never trained on: nlu/heldout/ (v1) and nlu/heldout2/ (v2, blind). Baselines are
+The held-out sets of HELDOUT_SETS, never trained on (the newest is the blind one). Baselines are
 trained on the same nlu/data/ into a temporary directory and scored on the raw model intent; the
 shipped figures go through the full parser (crisis net, unknown handling), and the product-level
 crisis figures add the flows' own keyword net (flows/keywords.yml), as a caller would meet them.
@@ -68,14 +68,13 @@ HELDOUT_SETS = [
                "only; one for needs and one for crisis per language) before any of the round's changes; scored once."),
     HeldoutSet("v5", "v5 (crisis)", NLU_DIR / "heldout5",
                "50 crisis messages and 8 per other need intent per language, plus 40 crisis look-alikes per "
-               "language, written late in the third round by three new writers (guide only) to measure the crisis "
-               "changes made after v4; English and French scored once in the run before this one, Spanish (finished "
-               "last) scored once in this report, with nothing changed in between."),
+               "language, written late in the third round by three new writers (guide only); scored blind once, then "
+               "a development set in the fourth round (its crisis misses and false alarms were read)."),
     HeldoutSet("v4", "v4", NLU_DIR / "heldout4",
                "40 per need intent and 8 per conversational intent per language, plus 50 crisis look-alikes per "
                "language, written at the start of the third round by three new writers (guide only, never the "
-               "training data or another set); scored blind once (figures at the top), then its crisis misses and "
-               "false alarms were read and shaped the keyword net, so its crisis figures here are not blind."),
+               "training data or another set); scored blind once in the third round, then its crisis misses and "
+               "false alarms were read and shaped the keyword net: a development set since."),
     HeldoutSet("v3", "v3", NLU_DIR / "heldout3",
                "20 per need intent and 6 per conversational intent per language, plus 30 crisis look-alikes per "
                "language, written at the end of the second round by three more writers (guide only); scored blind "
