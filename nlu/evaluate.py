@@ -62,10 +62,15 @@ class HeldoutSet:
 
 
 HELDOUT_SETS = [
-    HeldoutSet("v6", "v6 (blind)", NLU_DIR / "heldout6",
+    HeldoutSet("v7", "v7 (blind, crisis)", NLU_DIR / "heldout7",
+               "60 crisis messages and 8 per other need intent per language, plus 60 crisis look-alikes per "
+               "language, written late in the fourth round by three new writers (guide only) after v6 was scored, "
+               "to judge the changes v6's misses prompted; scored once."),
+    HeldoutSet("v6", "v6", NLU_DIR / "heldout6",
                "30 per need intent and 8 per conversational intent per language, plus 60 crisis messages and 60 "
                "crisis look-alikes per language, written at the start of the fourth round by six new writers (guide "
-               "only; one for needs and one for crisis per language) before any of the round's changes; scored once."),
+               "only; one for needs and one for crisis per language) before any of the round's changes; scored "
+               "blind once, then its crisis misses and false alarms were read: a development set since."),
     HeldoutSet("v5", "v5 (crisis)", NLU_DIR / "heldout5",
                "50 crisis messages and 8 per other need intent per language, plus 40 crisis look-alikes per "
                "language, written late in the third round by three new writers (guide only); scored blind once, then "
