@@ -5,7 +5,8 @@ text (folded words, single spaces). `crisis_figurative` spans ("rent is gonna ki
 de la vergüenza") are blanked out first, so figures of speech don't trip the net but a real crisis
 written next to one still does. A match with a `crisis_distanced` marker within a few words ("tried to
 kill myself 5 years ago", "mi hermano tuvo una sobredosis el año pasado") is left to the model: the words
-alone can't tell a past crisis from a present one.
+alone can't tell a past crisis from a present one. So is a match right after a `crisis_negations` marker
+("not thinking of hurting myself", "no pienso en hacerme daño", "je suis pas suicidaire").
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ _HESITATION = re.compile(r"\b(u+h+|u+m+|uhm|e+rm?|e+uh|heu|e+h|h?m{2,}|ah)\b ?")
 
 # Words either side of a match searched for a distancing marker: near enough to be about the same event.
 DISTANCE_WINDOW = 6
+# Words before a match searched for a negation: only the ones that govern it.
+NEGATION_WINDOW = 3
 
 
 def _union(patterns_by_language: dict[str, list[str]]) -> re.Pattern | None:
@@ -39,6 +42,7 @@ class CrisisNet:
         self._patterns = _union(keywords["crisis_patterns"])
         self._figurative = _union(keywords["crisis_figurative"])
         self._distanced = _union(keywords.get("crisis_distanced", {}))
+        self._negations = _union(keywords.get("crisis_negations", {}))
 
     def is_crisis(self, text: str | None, nlu: NluResult | None) -> bool:
         if nlu is not None and nlu.available and "crisis" in (nlu.intent, nlu.need) \
@@ -54,15 +58,16 @@ class CrisisNet:
         if self._figurative:
             # "~" is not a word character: no phrase can match across a blanked span.
             literal = self._figurative.sub(" ~ ", literal)
-        return any(not self._distanced_at(literal, m) for net in (self._patterns, self._phrases) if net
+        return any(not self._qualified(literal, m) for net in (self._patterns, self._phrases) if net
                    for m in net.finditer(literal))
 
-    def _distanced_at(self, literal: str, match: re.Match) -> bool:
-        if not self._distanced:
-            return False
+    def _qualified(self, literal: str, match: re.Match) -> bool:
+        """A distancing marker around the match, or a negation just before it."""
         # Whole words around the match: a pattern may end mid-word ("suicid").
         start, end = literal.rfind(" ", 0, match.start()) + 1, literal.find(" ", match.end())
         end = len(literal) if end < 0 else end
-        window = " ".join(literal[:start].split()[-DISTANCE_WINDOW:] + [literal[start:end]]
-                          + literal[end:].split()[:DISTANCE_WINDOW])
-        return bool(self._distanced.search(window))
+        before, words, after = literal[:start].split(), literal[start:end], literal[end:].split()
+        if self._negations and self._negations.search(" ".join(before[-NEGATION_WINDOW:])):
+            return True
+        window = " ".join(before[-DISTANCE_WINDOW:] + [words] + after[:DISTANCE_WINDOW])
+        return bool(self._distanced and self._distanced.search(window))

@@ -158,3 +158,40 @@ def test_a_crisis_word_about_the_past_is_left_to_the_model(engine, language, tex
 ])
 def test_a_present_crisis_away_from_a_past_marker_still_matches(engine, language, text):
     assert engine.crisis.matches(text)
+
+
+# A negation of intent right before a crisis word leaves the message to the model (crisis_negations)...
+@pytest.mark.parametrize("language, text", [
+    ("en", "lost my job, not thinking of hurting myself, just need help with my resume"),
+    ("en", "I'm not suicidal, I just need someone to talk to"),
+    ("es", "tengo ansiedad pero no pienso en hacerme daño, busco psicólogo"),
+    ("fr", "je suis pas suicidaire, j'ai juste besoin de parler"),
+    ("fr", "je pense pas au suicide, je suis stressée"),
+])
+def test_a_negated_crisis_word_is_left_to_the_model(engine, language, text):
+    assert not engine.crisis.matches(text)
+
+
+# ...but a bare "no" or "pas" before a real one is not a negation of it.
+@pytest.mark.parametrize("language, text", [
+    ("es", "no aguanto más, me voy a matar"),
+    ("fr", "j'en peux pas, je vais me tuer"),
+    ("en", "i'm not ok, i want to kill myself"),
+    ("fr", "j'ai plus envie de vivre"),
+])
+def test_a_crisis_after_an_unrelated_negation_still_matches(engine, language, text):
+    assert engine.crisis.matches(text)
+
+
+# Medical emergencies told in everyday words.
+@pytest.mark.parametrize("language, text", [
+    ("en", "cant feel my feet been outside all night"),
+    ("en", "ate peanuts and my throat is swelling shut"),
+    ("en", "im on the roof and im going to jump"),
+    ("es", "mi bebé está helado y ya no llora"),
+    ("es", "estoy en la azotea y me voy a tirar"),
+    ("fr", "je sens plus mes mains, je dors dehors"),
+    ("fr", "je suis sur le balcon du 12e et je pense à me jeter"),
+])
+def test_medical_emergencies_in_everyday_words_match(engine, language, text):
+    assert engine.crisis.matches(text)
