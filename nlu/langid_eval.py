@@ -51,8 +51,9 @@ def _buckets(golds, answers, texts) -> dict[str, list[int]]:
     return out
 
 
-def _table(samples, lexicons=None) -> list[str]:
-    """One row per method; `lexicons` (one per sample) scores each text with a lexicon that never saw it."""
+def _table(samples, lexicons=None) -> tuple[list[str], dict[str, list[int]]]:
+    """One row per method, and the shipped detector's buckets (see _buckets); `lexicons` (one per sample)
+    scores each text with a lexicon that never saw it."""
     golds, texts = [g for g, _ in samples], [t for _, t in samples]
     lexicons = lexicons or [None] * len(samples)
     lines = ["| method | 1–3 words | 1–12 words | all | unsure (1–3 words) | wrong language (1–3 words) |",
@@ -60,22 +61,24 @@ def _table(samples, lexicons=None) -> list[str]:
     for name, voters in METHODS.items():
         answers = [langid.detect(t, voters=voters, lex=lex)[0] for t, lex in zip(texts, lexicons)]
         b = _buckets(golds, answers, texts)
+        if voters == langid.VOTERS:
+            shipped, shipped_buckets = answers, b
         wrong = b['1-3'][1] - b['1-3'][0] - b['1-3'][2]
         lines.append(f"| {name} | {_pct(*b['1-3'][:2])} | {_pct(*b['1-12'][:2])} | {_pct(*b['all'][:2])} | {b['1-3'][2]} "
                      f"| {wrong} |")
-    short = [(g, t, lex) for g, t, lex in zip(golds, texts, lexicons) if len(t.split()) <= 3]
-    hinted = sum(langid.detect(t, hint=g, lex=lex)[0] == g for g, t, lex in short)
+    short = [(g, t, lex, got) for g, t, lex, got in zip(golds, texts, lexicons, shipped) if len(t.split()) <= 3]
+    hinted = sum(langid.detect(t, hint=g, lex=lex)[0] == g for g, t, lex, _ in short)
     # "no", "ok", "menu", "STOP": the same whole reply in two or more languages, so no text-only detector
     # can be right about them; the shipped one says "unsure" and the session's language decides.
-    own = [(g, t, lex) for g, t, lex in short if not (lex or lexicon()).shared_reply(t)]
-    own_right = sum(langid.detect(t, lex=lex)[0] == g for g, t, lex in own)
+    own = [(g, got) for g, t, lex, got in short if not (lex or lexicon()).shared_reply(t)]
+    own_right = sum(got == g for g, got in own)
     lines += ["", f"With the session's language as hint, 1–3 words (shipped): {_pct(hinted, len(short))}. "
               "\"unsure\" counts as wrong; the flows ask the caller instead of guessing. A wrong language is the "
               "costly error: the caller is answered in a language they did not write in.",
               "", f"1–3 words without a hint, leaving out the {len(short) - len(own)} replies the training data lists "
               f"word for word in two or more languages (\"no\", \"ok\", \"menu\", \"STOP\"; shipped): "
               f"{_pct(own_right, len(own))}."]
-    return lines
+    return lines, shipped_buckets
 
 
 def _preload_cost() -> tuple[float, float]:
@@ -91,11 +94,13 @@ def _preload_cost() -> tuple[float, float]:
         return float("nan"), float("nan")
 
 
-def report_lines(samples: list[tuple[str, str]]) -> list[str]:
-    """The report's "## Language identification" section for (gold language, text) samples, no hint."""
+def report_lines(samples: list[tuple[str, str]]) -> tuple[list[str], dict[str, list[int]]]:
+    """The report's "## Language identification" section for (gold language, text) samples, no hint, and
+    the shipped detector's [right, total, unsure] per length bucket ("1-3", "1-12", "all")."""
     build_seconds, build_mb = _preload_cost()
     langid.preload()
-    lines = ["## Language identification (no session hint unless said)", ""] + _table(samples)
+    table, buckets = _table(samples)
+    lines = ["## Language identification (no session hint unless said)", ""] + table
     latencies = []
     for _, text in samples:
         t0 = time.perf_counter()
@@ -107,7 +112,7 @@ def report_lines(samples: list[tuple[str, str]]) -> list[str]:
               f"p99 {p99:.2f} ms",
               f"- `langid.preload()`, once per process (lingua's three models, the lexicon): {build_seconds:.2f} s, "
               f"+{build_mb:.0f} MB resident (fresh process)"]
-    return lines
+    return lines, buckets
 
 
 # ---- tuning (training data out-of-fold + dev set; no held-out data) ---------------------------------
@@ -166,9 +171,9 @@ def main() -> None:
     train, train_lex = out_of_fold()
     dev, ambiguous = dev_set()
     print(f"## Training data, {FOLDS}-fold (lexicon from the other folds)\n")
-    print("\n".join(_table(train, train_lex)))
+    print("\n".join(_table(train, train_lex)[0]))
     print(f"\n## Dev set {DEV_SET.name} (lexicon from all training data)\n")
-    print("\n".join(_table(dev)))
+    print("\n".join(_table(dev)[0]))
     unsure = sum(langid.detect(t)[0] == langid.UNSURE for t in ambiguous)
     hinted = sum(langid.detect(t, hint=h)[0] == h for t in ambiguous for h in LANGS)
     print(f"\nAmbiguous replies: unsure without hint {unsure}/{len(ambiguous)}; "

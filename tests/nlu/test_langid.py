@@ -113,7 +113,7 @@ def test_the_shared_reply_rule_is_what_makes_ok_unsure():
 def test_report_counts_a_wrong_language_apart_from_unsure():
     from nlu.langid_eval import _table
 
-    lines = _table([("fr", "english please"), ("es", "ok"), ("en", "I need food for my kids")])
+    lines, _ = _table([("fr", "english please"), ("es", "ok"), ("en", "I need food for my kids")])
     shipped = [cell.strip() for cell in lines[2].split("|")]
     assert shipped[2:4] == ["0.0% (0/2)", "33.3% (1/3)"]  # 1–3 words, 1–12 words
     assert shipped[5:7] == ["1", "1"]  # "ok" is unsure; "english please" is English, not French
@@ -122,6 +122,6 @@ def test_report_counts_a_wrong_language_apart_from_unsure():
 def test_report_scores_short_texts_again_without_the_shared_replies():
     from nlu.langid_eval import _table
 
-    lines = _table([("es", "ok"), ("es", "no"), ("es", "renta"), ("fr", "loyer"), ("es", "english please")])
+    lines, _ = _table([("es", "ok"), ("es", "no"), ("es", "renta"), ("fr", "loyer"), ("es", "english please")])
     assert lines[-1].startswith("1–3 words without a hint, leaving out the 2 replies")
     assert lines[-1].endswith(": 66.7% (2/3).")  # "renta" and "loyer" right; "english please" is not Spanish
