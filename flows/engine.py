@@ -529,7 +529,7 @@ class _Step:
         if result.get("mode") == "crisis":
             # SMS in crisis: a text-back would come too late, so the 24/7 lines are the human path now.
             self.s.node = "handed_off"
-            self.say("crisis.message")
+            self.say("crisis.person")
             self.expect_input = False
             return
         if result.get("ok") and result.get("mode") == "callback":

@@ -187,8 +187,10 @@ def test_sms_crisis_transfer_gives_the_24_7_lines_instead_of_a_text_back(engine)
     chat = Chat(engine, language="en", node="crisis")
     chat.press("1", "en")
     turn = chat.result("transfer", "en", ok=True, available=True, mode="crisis")
-    assert "911" in turn.reply.text and "988" in turn.reply.text
-    assert "text you back" not in turn.reply.text
+    # The reply answers the choice (why not a text-back, who to call) instead of repeating the crisis text.
+    assert turn.reply.text == ("Texting is too slow to reach someone now. Call or text 988 and a person will talk "
+                               "with you right away, day or night. If you are in danger, call 911.")
+    assert turn.reply.expect_input is False
 
 
 def test_after_hours_call_gives_crisis_lines_and_a_callback(engine):
