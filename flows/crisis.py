@@ -7,6 +7,9 @@ written next to one still does. A match with a `crisis_distanced` marker within 
 kill myself 5 years ago", "mi hermano tuvo una sobredosis el año pasado") is left to the model: the words
 alone can't tell a past crisis from a present one. So is a match right after a `crisis_negations` marker
 ("not thinking of hurting myself", "no pienso en hacerme daño", "je suis pas suicidaire").
+
+`told_as_past` serves the parser: the model's own crisis call on a message that tells a crisis as over
+("I tried to end my life two years ago, doing much better now") is the model's commonest false alarm.
 """
 from __future__ import annotations
 
@@ -23,8 +26,9 @@ CRISIS_CONFIDENCE = 0.25
 _HESITATION = re.compile(r"\b(u+h+|u+m+|uhm|e+rm?|e+uh|heu|e+h|h?m{2,}|ah)\b ?")
 
 
-# Words either side of a match searched for a distancing marker: near enough to be about the same event.
-DISTANCE_WINDOW = 6
+# Words either side of a match searched for a distancing marker: near enough to be about the same event
+# (6 missed "il y a deux ans j'ai fait une tentative de suicide"; 10 lost no crisis on v1–v7 or out of fold).
+DISTANCE_WINDOW = 10
 # Words before a match searched for a negation: only the ones that govern it.
 NEGATION_WINDOW = 3
 
@@ -41,8 +45,11 @@ class CrisisNet:
         self._phrases = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
         self._patterns = _union(keywords["crisis_patterns"])
         self._figurative = _union(keywords["crisis_figurative"])
-        self._distanced = _union(keywords.get("crisis_distanced", {}))
+        # A crisis told as over ("she's safe now") distances the words near it as a past one does.
+        self._distanced = _union({**{f"past-{k}": v for k, v in keywords.get("crisis_distanced", {}).items()},
+                                  **keywords.get("crisis_resolved", {})})
         self._negations = _union(keywords.get("crisis_negations", {}))
+        self._present = _union(keywords.get("crisis_present", {}))
 
     def is_crisis(self, text: str | None, nlu: NluResult | None) -> bool:
         if nlu is not None and nlu.available and "crisis" in (nlu.intent, nlu.need) \
@@ -60,6 +67,14 @@ class CrisisNet:
             literal = self._figurative.sub(" ~ ", literal)
         return any(not self._qualified(literal, m) for net in (self._patterns, self._phrases) if net
                    for m in net.finditer(literal))
+
+    def told_as_past(self, text: str | None) -> bool:
+        """A marker that the crisis is over or elsewhere, and nothing that says it is back or happening now."""
+        literal = normalize(text or "")
+        if not self._distanced or not self._distanced.search(literal):
+            return False
+        # Blanked first: "doing better now" is a sign it is over, not of a crisis now.
+        return not (self._present and self._present.search(self._distanced.sub(" ~ ", literal)))
 
     def _qualified(self, literal: str, match: re.Match) -> bool:
         """A distancing marker around the match, or a negation just before it."""

@@ -160,6 +160,35 @@ def test_a_present_crisis_away_from_a_past_marker_still_matches(engine, language
     assert engine.crisis.matches(text)
 
 
+# A crisis told as over or as for someone else later (crisis_resolved) distances the words near it too...
+@pytest.mark.parametrize("language, text", [
+    ("en", "my friend is not in danger, but what number can she call if she ever feels suicidal"),
+    ("es", "a mi hermana la golpeaba su pareja, ya está a salvo con nosotros y busca un abogado"),
+    ("fr", "un voisin a fait une overdose, il est hors de danger, je veux une formation naloxone"),
+])
+def test_a_crisis_word_told_as_over_is_left_to_the_model(engine, language, text):
+    assert not engine.crisis.matches(text)
+    assert engine.crisis.told_as_past(text)
+
+
+# ...and the parser drops the model's crisis call on such a message unless something says it is back now.
+@pytest.mark.parametrize("language, text, past", [
+    ("en", "I tried to end my life two years ago, I'm doing much better now and want a support group", True),
+    ("en", "we had a kitchen fire last month, nobody was hurt, need help with a new stove", True),
+    ("en", "I tried to kill myself two years ago and tonight I have the pills out again", False),
+    ("en", "the guy who stabbed me last year is back and standing at my door", False),
+    ("es", "intenté quitarme la vida hace dos años, ya estoy mejor y busco un grupo de apoyo", True),
+    ("es", "hace un año intenté matarme y esta noche tengo las pastillas otra vez", False),
+    # "está bien frío" is "very cold", not "is fine".
+    ("es", "mi hermano no despierta y está bien frío", False),
+    ("fr", "il y a deux ans j'ai fait une tentative de suicide, je vais mieux et je cherche un psy", True),
+    ("fr", "l'an passé j'ai essayé de me tuer et ce soir j'ai encore la corde", False),
+    ("fr", "je suis pas en sécurité chez moi", False),
+])
+def test_told_as_past(engine, language, text, past):
+    assert engine.crisis.told_as_past(text) is past
+
+
 # A negation of intent right before a crisis word leaves the message to the model (crisis_negations)...
 @pytest.mark.parametrize("language, text", [
     ("en", "lost my job, not thinking of hurting myself, just need help with my resume"),

@@ -119,6 +119,25 @@ def test_figures_the_keyword_net_blanks_out_leave_the_need(parser, text):
     assert parser.parse(text).need not in (None, "crisis")
 
 
+# The model alone calls these crisis (P 0.8–0.9); told as over, they get the need the story leads to.
+@pytest.mark.parametrize("text, need", [
+    ("my sister was beaten by her ex last year, she's safe now, she needs an apartment", "housing"),
+    ("intenté quitarme la vida hace dos años, ya estoy mejor y busco un grupo de apoyo", "mental_health"),
+])
+def test_a_crisis_told_as_over_gets_the_need_it_leads_to(parser, text, need):
+    assert parser.backend.parse(text)["intent"]["name"] == "crisis"
+    assert parser.parse(text).need == need
+
+
+@pytest.mark.parametrize("text", [
+    "I tried to kill myself two years ago and tonight I have the pills out again",
+    "hace un año intenté matarme y esta noche tengo las pastillas otra vez",
+    "l'an passé j'ai essayé de me tuer et ce soir j'ai encore la corde",
+])
+def test_a_past_crisis_that_is_back_now_is_crisis(parser, text):
+    assert parser.parse(text).need == "crisis"
+
+
 def test_the_parser_uses_the_operators_keyword_file(parser, tmp_path):
     from flows.loader import KEYWORDS_FILE
     from nlu.safety import crisis_net
