@@ -212,8 +212,11 @@ def test_a_crisis_after_an_unrelated_negation_still_matches(engine, language, te
     assert engine.crisis.matches(text)
 
 
-# Medical emergencies told in everyday words.
+# Medical emergencies told in everyday words, and SMS spellings of common crisis phrases.
 @pytest.mark.parametrize("language, text", [
+    ("en", "my buddy is ODing and his lips are blue"),
+    ("es", "no kiero vivir mas"),
+    ("fr", "je veux mettre fin à ma vie"),
     ("en", "cant feel my feet been outside all night"),
     ("en", "ate peanuts and my throat is swelling shut"),
     ("en", "im on the roof and im going to jump"),
