@@ -61,10 +61,14 @@ class HeldoutSet:
 
 
 HELDOUT_SETS = [
-    HeldoutSet("v7", "v7 (blind, crisis)", NLU_DIR / "heldout7",
+    HeldoutSet("v8", "v8 (blind, crisis)", NLU_DIR / "heldout8",
                "60 crisis messages and 8 per other need intent per language, plus 60 crisis look-alikes per "
-               "language, written late in the fourth round by three new writers (guide only) after v6 was scored, "
-               "to judge the changes v6's misses prompted; scored once."),
+               "language, written at the start of the fifth round by three new writers (guide only, after the guide "
+               "spelled out who is in danger and when) before any of the round's changes; scored once."),
+    HeldoutSet("v7", "v7 (crisis)", NLU_DIR / "heldout7",
+               "60 crisis messages and 8 per other need intent per language, plus 60 crisis look-alikes per "
+               "language, written late in the fourth round by three new writers (guide only) after v6 was scored; "
+               "scored blind once, then a development set in the fifth round (its misses and false alarms were read)."),
     HeldoutSet("v6", "v6", NLU_DIR / "heldout6",
                "30 per need intent and 8 per conversational intent per language, plus 60 crisis messages and 60 "
                "crisis look-alikes per language, written at the start of the fourth round by six new writers (guide "
