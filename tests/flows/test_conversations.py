@@ -1,6 +1,8 @@
 """Whole SMS conversations in each language, as the caller reads them."""
 from datetime import timedelta
 
+import pytest
+
 from flows.types import NluResult
 from tests.flows.helpers import NOW, Chat, action, kinds, nlu, resource
 
@@ -183,13 +185,21 @@ def test_sms_text_back_queued_after_hours_names_the_crisis_lines(engine):
                                "¿En peligro? Llame al 911. Llame o escriba al 988 a toda hora.")
 
 
-def test_sms_crisis_transfer_gives_the_24_7_lines_instead_of_a_text_back(engine):
-    chat = Chat(engine, language="en", node="crisis")
-    chat.press("1", "en")
-    turn = chat.result("transfer", "en", ok=True, available=True, mode="crisis")
-    # The reply answers the choice (why not a text-back, who to call) instead of repeating the crisis text.
-    assert turn.reply.text == ("Texting is too slow to reach someone now. Call or text 988 and a person will talk "
-                               "with you right away, day or night. If you are in danger, call 911.")
+# The reply answers the choice (why not a text-back, who to call) instead of repeating the crisis text,
+# whole: a "reply MORE" page break would cut off the 911.
+@pytest.mark.parametrize("language, text", [
+    ("en", "Texting is too slow to reach someone now. Call or text 988 and a person will talk with you right away, "
+           "day or night. If you are in danger, call 911."),
+    ("es", "Por texto tardaríamos demasiado. Llame o escriba al 988: una persona le atiende ya, a toda hora. "
+           "En peligro, llame al 911."),
+    ("fr", "Par texto, ce serait trop long. Appelez ou textez le 988: on vous répond tout de suite, jour et nuit. "
+           "En danger? Composez le 911."),
+])
+def test_sms_crisis_transfer_gives_the_24_7_lines_instead_of_a_text_back(engine, language, text):
+    chat = Chat(engine, language=language, node="crisis")
+    chat.press("1", language)
+    turn = chat.result("transfer", language, ok=True, available=True, mode="crisis")
+    assert turn.reply.text == text
     assert turn.reply.expect_input is False
 
 
