@@ -196,6 +196,9 @@ def test_told_as_past(engine, language, text, past):
     ("es", "tengo ansiedad pero no pienso en hacerme daño, busco psicólogo"),
     ("fr", "je suis pas suicidaire, j'ai juste besoin de parler"),
     ("fr", "je pense pas au suicide, je suis stressée"),
+    ("es", "no soy suicida ni nada, solo estoy muy estresado"),
+    ("fr", "aucune envie de mourir rassurez-vous, mais je suis à bout"),
+    ("fr", "y a rien de suicidaire là-dedans, c'est l'argent qui me stresse"),
 ])
 def test_a_negated_crisis_word_is_left_to_the_model(engine, language, text):
     assert not engine.crisis.matches(text)
@@ -207,6 +210,7 @@ def test_a_negated_crisis_word_is_left_to_the_model(engine, language, text):
     ("fr", "j'en peux pas, je vais me tuer"),
     ("en", "i'm not ok, i want to kill myself"),
     ("fr", "j'ai plus envie de vivre"),
+    ("es", "no soy nada, quiero morir"),
 ])
 def test_a_crisis_after_an_unrelated_negation_still_matches(engine, language, text):
     assert engine.crisis.matches(text)
@@ -214,6 +218,14 @@ def test_a_crisis_after_an_unrelated_negation_still_matches(engine, language, te
 
 # Medical emergencies told in everyday words, and SMS spellings of common crisis phrases.
 @pytest.mark.parametrize("language, text", [
+    # Means at hand and bystander emergencies inside a need request.
+    ("en", "need an apartment for next month, also my roommate took a bunch of pills and isnt breathing right"),
+    ("en", "lost my job and the gun is loaded on the table"),
+    ("es", "ayuda con el recibo del gas, mi compañero lleva un rato en el suelo sin despertar"),
+    ("es", "si me echan el viernes me quito de en medio"),
+    ("fr", "aide au loyer svp, si je perds l'appart jai deja la corde dans le garde-robe"),
+    ("fr", "besoin d'un transport demain, si je suis encore là, les comprimés sont prêts"),
+    ("fr", "je n'ai aucune raison de vivre"),
     ("en", "my buddy is ODing and his lips are blue"),
     ("es", "no kiero vivir mas"),
     ("fr", "je veux mettre fin à ma vie"),
