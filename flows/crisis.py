@@ -31,6 +31,9 @@ _HESITATION = re.compile(r"\b(u+h+|u+m+|uhm|e+rm?|e+uh|heu|e+h|h?m{2,}|ah)\b ?")
 DISTANCE_WINDOW = 10
 # Words before a match searched for a negation: only the ones that govern it.
 NEGATION_WINDOW = 3
+# A negation pattern ending in "$" must end right before the crisis word, so it may reach further back
+# ("no tengo pensamientos de | matarme", "i don't have any thoughts of | hurting myself").
+ANCHORED_NEGATION_WINDOW = 6
 
 
 def _union(patterns_by_language: dict[str, list[str]]) -> re.Pattern | None:
@@ -48,7 +51,9 @@ class CrisisNet:
         # A crisis told as over ("she's safe now") distances the words near it as a past one does.
         self._distanced = _union({**{f"past-{k}": v for k, v in keywords.get("crisis_distanced", {}).items()},
                                   **keywords.get("crisis_resolved", {})})
-        self._negations = _union(keywords.get("crisis_negations", {}))
+        negations = keywords.get("crisis_negations", {})
+        self._negations = _union({lang: [p for p in ps if not p.endswith("$")] for lang, ps in negations.items()})
+        self._anchored_negations = _union({lang: [p for p in ps if p.endswith("$")] for lang, ps in negations.items()})
         self._present = _union(keywords.get("crisis_present", {}))
 
     def is_crisis(self, text: str | None, nlu: NluResult | None) -> bool:
@@ -83,6 +88,8 @@ class CrisisNet:
         end = len(literal) if end < 0 else end
         before, words, after = literal[:start].split(), literal[start:end], literal[end:].split()
         if self._negations and self._negations.search(" ".join(before[-NEGATION_WINDOW:])):
+            return True
+        if self._anchored_negations and self._anchored_negations.search(" ".join(before[-ANCHORED_NEGATION_WINDOW:])):
             return True
         window = " ".join(before[-DISTANCE_WINDOW:] + [words] + after[:DISTANCE_WINDOW])
         return bool(self._distanced and self._distanced.search(window))

@@ -41,7 +41,7 @@ def classify_command() -> None:
 @click.option("--cv", is_flag=True, help="Add the cross-validation tuning grid on the training data (nlu/cv.py).")
 @click.option("--baseline-json", default=None, help="Add a baseline scored elsewhere (aggregates JSON).")
 @click.option("--preamble", default="", help="Text put under the title (how the numbers were obtained).")
-@click.option("--heldout", multiple=True, type=click.Choice(["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"]),
+@click.option("--heldout", multiple=True, type=click.Choice(["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"]),
               help="Only these held-out sets (default: all). Keep the newest set blind: score it once.")
 def eval_command(report: str, skip_baselines: bool, cv: bool, baseline_json: str | None, preamble: str,
                  heldout: tuple[str, ...]) -> None:

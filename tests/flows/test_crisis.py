@@ -199,6 +199,10 @@ def test_told_as_past(engine, language, text, past):
     ("es", "no soy suicida ni nada, solo estoy muy estresado"),
     ("fr", "aucune envie de mourir rassurez-vous, mais je suis à bout"),
     ("fr", "y a rien de suicidaire là-dedans, c'est l'argent qui me stresse"),
+    # Anchored negations reach further back, up to the crisis word itself.
+    ("en", "i don't have any thoughts of hurting myself, i just can't sleep"),
+    ("es", "no tengo pensamientos de matarme pero la ansiedad no me deja dormir"),
+    ("fr", "j'ai pas d'idées de me tuer, juste besoin de parler à quelqu'un"),
 ])
 def test_a_negated_crisis_word_is_left_to_the_model(engine, language, text):
     assert not engine.crisis.matches(text)
@@ -211,6 +215,8 @@ def test_a_negated_crisis_word_is_left_to_the_model(engine, language, text):
     ("en", "i'm not ok, i want to kill myself"),
     ("fr", "j'ai plus envie de vivre"),
     ("es", "no soy nada, quiero morir"),
+    ("es", "no tengo trabajo ni casa, no tengo nada, voy a matarme"),
+    ("fr", "j'ai plus rien, je me suis coupée ce soir et ça arrête pas"),
 ])
 def test_a_crisis_after_an_unrelated_negation_still_matches(engine, language, text):
     assert engine.crisis.matches(text)
