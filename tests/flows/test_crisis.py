@@ -225,6 +225,9 @@ def test_a_crisis_after_an_unrelated_negation_still_matches(engine, language, te
 # Medical emergencies told in everyday words, and SMS spellings of common crisis phrases.
 @pytest.mark.parametrize("language, text", [
     # Means at hand and bystander emergencies inside a need request.
+    ("en", "theres a guy waving a gun in the parking lot of the shelter right now"),
+    ("es", "el vecino saco un cuchillo y esta gritando en el pasillo, necesito otro albergue"),
+    ("fr", "mon coloc a sorti un couteau pis y crie, je sais pas où aller ce soir"),
     ("en", "need an apartment for next month, also my roommate took a bunch of pills and isnt breathing right"),
     ("en", "lost my job and the gun is loaded on the table"),
     ("es", "ayuda con el recibo del gas, mi compañero lleva un rato en el suelo sin despertar"),
