@@ -229,6 +229,10 @@ def test_a_crisis_after_an_unrelated_negation_still_matches(engine, language, te
     ("en", "a little boy maybe 3 is alone on the highway shoulder, cars flying by"),
     ("es", "hay una nena de 2 años sola en la azotea del edificio de enfrente"),
     ("fr", "un petit de 3 ans tout seul sur le balcon du 5e, y grimpe"),
+    # Veiled goodbyes.
+    ("en", "been giving away all my stuff, wont need it where im going"),
+    ("es", "ya regalé todas mis cosas, gracias por todo"),
+    ("fr", "à quoi ça sert de continuer, j'ai donné mes affaires"),
     ("es", "el vecino saco un cuchillo y esta gritando en el pasillo, necesito otro albergue"),
     ("fr", "mon coloc a sorti un couteau pis y crie, je sais pas où aller ce soir"),
     ("en", "need an apartment for next month, also my roommate took a bunch of pills and isnt breathing right"),
