@@ -39,15 +39,25 @@ def classify_command() -> None:
 @click.option("--report", default="docs/nlu-eval.md", show_default=True)
 @click.option("--skip-baselines", is_flag=True, help="Only the shipped model (no baseline training).")
 @click.option("--cv", is_flag=True, help="Add the cross-validation tuning grid on the training data (nlu/cv.py).")
-@click.option("--baseline-json", default=None, help="Add a baseline scored elsewhere (aggregates JSON).")
+@click.option("--baseline-json", default=None,
+              help="Rasa's default pipeline scored elsewhere (--write-baseline-json): not trained again here.")
+@click.option("--write-baseline-json", default=None,
+              help="Only train and score Rasa's default pipeline (the slow part), write its JSON and stop.")
 @click.option("--preamble", default="", help="Text put under the title (how the numbers were obtained).")
 @click.option("--heldout", multiple=True, type=click.Choice(["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"]),
               help="Only these held-out sets (default: all). Keep the newest set blind: score it once.")
-def eval_command(report: str, skip_baselines: bool, cv: bool, baseline_json: str | None, preamble: str,
-                 heldout: tuple[str, ...]) -> None:
-    from nlu.evaluate import run
+def eval_command(report: str, skip_baselines: bool, cv: bool, baseline_json: str | None,
+                 write_baseline_json: str | None, preamble: str, heldout: tuple[str, ...]) -> None:
+    from nlu.evaluate import BaselineMismatch, run, write_default_baseline
 
-    run(report, baselines=not skip_baselines, cv=cv, baseline_json=baseline_json, preamble=preamble, heldout=heldout)
+    if write_baseline_json:
+        write_default_baseline(write_baseline_json, heldout)
+        return
+    try:
+        run(report, baselines=not skip_baselines, cv=cv, baseline_json=baseline_json, preamble=preamble,
+            heldout=heldout)
+    except BaselineMismatch as e:
+        raise click.UsageError(str(e)) from e
     # Aggregates only: the report holds no held-out texts, and neither does stdout.
     click.echo(f"wrote {report}")
 

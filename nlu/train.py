@@ -24,11 +24,16 @@ HASHED = [CONFIG, NLU_DIR / "entity_phrases.yml"] + [NLU_DIR / f for f in (
     "components.py", "spacy_pipeline.py", "entities.py", "lexicon.py", "langid.py", "concepts.py")]
 
 
-def content_hash() -> str:
+def content_hash(paths: list[Path] | None = None) -> str:
+    """Of the training data and everything in HASHED, or of the given files."""
     digest = hashlib.sha256(rasa.__version__.encode())
-    for path in sorted(DATA_DIR.glob("*.yml")) + sorted(CONCEPTS_DIR.glob("*.yml")) + HASHED:
+    for path in paths if paths is not None else training_files() + HASHED:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def training_files() -> list[Path]:
+    return sorted(DATA_DIR.glob("*.yml")) + sorted(CONCEPTS_DIR.glob("*.yml"))
 
 
 def model_path(model_dir: Path | str = DEFAULT_MODEL_DIR) -> Path:

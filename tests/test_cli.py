@@ -34,3 +34,15 @@ def test_classify_reads_and_writes_json_lines_exactly():
     assert (out[1]["language"], out[1]["need"]) == ("en", "food")
     assert (out[2]["intent"], out[2]["need"]) == ("unknown", None)
     assert (out[3]["language"], out[3]["need"]) == ("fr", "utilities")
+
+
+def test_eval_refuses_a_baseline_scored_on_other_sets_before_any_long_work(tmp_path):
+    stale = tmp_path / "baseline.json"
+    stale.write_text(json.dumps({"name": "Rasa default pipeline", "train_seconds": 1.0, "sets": ["v1"],
+                                 "en": [1, 2], "es": [1, 2], "fr": [1, 2]}))
+    report = tmp_path / "report.md"
+    run = subprocess.run([TRIAGE, "eval", "--baseline-json", str(stale), "--heldout", "v2", "--report", str(report)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2
+    assert "scored sets ['v1'], this report ['v2']" in run.stderr
+    assert not report.exists()
