@@ -24,6 +24,9 @@ from flows.types import NluResult
 CRISIS_CONFIDENCE = 0.25
 # Hesitations in speech transcripts ("i took uh too many") would split a phrase in two.
 _HESITATION = re.compile(r"\b(u+h+|u+m+|uhm|e+rm?|e+uh|heu|e+h|h?m{2,}|ah)\b ?")
+# Where a sentence ends in the caller's text; the break is a word no pattern matches.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+SENTENCE_BREAK = "|"
 
 
 # Words either side of a match searched for a distancing marker: near enough to be about the same event
@@ -66,7 +69,9 @@ class CrisisNet:
         """The words alone, without the model."""
         if not text:
             return False
-        literal = _HESITATION.sub("", normalize(text))
+        # Sentences kept apart: a marker in an earlier sentence is about another event ("applied for SNAP
+        # last week. also took my meds on purpose").
+        literal = f" {SENTENCE_BREAK} ".join(_HESITATION.sub("", normalize(s)) for s in _SENTENCE_END.split(text))
         if self._figurative:
             # "~" is not a word character: no phrase can match across a blanked span.
             literal = self._figurative.sub(" ~ ", literal)
@@ -87,6 +92,8 @@ class CrisisNet:
         start, end = literal.rfind(" ", 0, match.start()) + 1, literal.find(" ", match.end())
         end = len(literal) if end < 0 else end
         before, words, after = literal[:start].split(), literal[start:end], literal[end:].split()
+        if SENTENCE_BREAK in before:  # negations and markers before the match: its own sentence only
+            before = before[len(before) - before[::-1].index(SENTENCE_BREAK):]
         if self._negations and self._negations.search(" ".join(before[-NEGATION_WINDOW:])):
             return True
         if self._anchored_negations and self._anchored_negations.search(" ".join(before[-ANCHORED_NEGATION_WINDOW:])):

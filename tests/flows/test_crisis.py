@@ -255,3 +255,43 @@ def test_a_crisis_after_an_unrelated_negation_still_matches(engine, language, te
 ])
 def test_medical_emergencies_in_everyday_words_match(engine, language, text):
     assert engine.crisis.matches(text)
+
+
+# Seventh round: a heart attack seen, pills on purpose, a car aimed at something, train tracks, blood
+# coughed up or sharp things swallowed, shoved against a wall, "not sure I want to be here".
+@pytest.mark.parametrize("language, text", [
+    ("en", "my grandpa is grabbing his chest and sweating"),
+    ("en", "swallowed the whole bottle of meds on purpose"),
+    ("en", "gonna drive my car off the bridge after this call"),
+    ("en", "sitting on the railroad tracks"),
+    ("en", "he keeps coughing up blood"),
+    ("en", "he shoved me against the wall and he's still in the kitchen"),
+    ("en", "honestly not sure i want to wake up tomorrow"),
+    ("es", "mi abuela se agarra el pecho y no puede hablar"),
+    ("es", "me tomé las pastillas a propósito"),
+    ("es", "voy a estrellar el carro contra un poste"),
+    ("es", "estoy sentado sobre las vías del metro"),
+    ("es", "mi hijo está vomitando sangre"),
+    ("es", "ya tengo la soga en el cuarto"),
+    ("es", "no sé si quiero seguir aquí mañana"),
+    ("fr", "mon père se tient la poitrine pis il est tout blanc"),
+    ("fr", "j'ai pris les cachets exprès"),
+    ("fr", "je vais foncer dans un arbre avec mon char"),
+    ("fr", "je marche sur la voie ferrée"),
+    ("fr", "elle crache du sang depuis une heure"),
+    ("fr", "il m'a plaquée contre le mur et il est encore là"),
+    ("fr", "pas sûr de vouloir être encore là demain"),
+])
+def test_seventh_round_crisis_phrasings_match(engine, language, text):
+    assert engine.crisis.matches(text)
+
+
+# A time marker in an earlier sentence is about another event; in the same sentence it still distances.
+@pytest.mark.parametrize("text, crisis", [
+    ("I applied for SNAP last week. Also I took my meds on purpose and feel sleepy", True),
+    ("I took my meds on purpose last week, I'm doing better and want counselling", False),
+    ("Applied for housing 2 years ago! Tonight I want to kill myself", True),
+    ("I tried to kill myself 2 years ago. I want a support group", False),
+])
+def test_distancing_markers_stay_in_their_sentence(engine, text, crisis):
+    assert engine.crisis.matches(text) is crisis
