@@ -295,3 +295,16 @@ def test_seventh_round_crisis_phrasings_match(engine, language, text):
 ])
 def test_distancing_markers_stay_in_their_sentence(engine, text, crisis):
     assert engine.crisis.matches(text) is crisis
+
+
+# A crisis word about a story, the news or homework is a topic, not a danger: left to the model.
+@pytest.mark.parametrize("language, text", [
+    ("en", "watched a documentary about overdose deaths, are there naloxone trainings"),
+    ("en", "writing an essay on suicide rates in teens, where can I find statistics"),
+    ("es", "vi en las noticias lo de la sobredosis de fentanilo, me dio ansiedad, hay terapia gratis"),
+    ("es", "leo una novela sobre el suicidio de un poeta, es para clase"),
+    ("fr", "j'ai vu un reportage sur la violence conjugale, je voudrais faire du bénévolat"),
+    ("fr", "dans un film le gars fait une overdose, c'est réaliste?"),
+])
+def test_a_crisis_word_in_a_story_or_the_news_is_left_to_the_model(engine, language, text):
+    assert not engine.crisis.matches(text)
