@@ -308,3 +308,16 @@ def test_distancing_markers_stay_in_their_sentence(engine, text, crisis):
 ])
 def test_a_crisis_word_in_a_story_or_the_news_is_left_to_the_model(engine, language, text):
     assert not engine.crisis.matches(text)
+
+
+# Time since a crisis, and a danger denied, leave the words to the model too.
+@pytest.mark.parametrize("language, text", [
+    ("en", "overdosed back in june and been sober since, need a job"),
+    ("en", "clean for two years after my overdose, looking for an NA meeting"),
+    ("es", "mi hermano lleva un año limpio después de la sobredosis, busca trabajo"),
+    ("es", "no me siento en peligro, solo necesito hablar con alguien"),
+    ("fr", "ça fait deux ans que j'ai fait une surdose, je cherche un groupe"),
+    ("fr", "avant je pensais au suicide tous les jours, je voudrais un suivi"),
+])
+def test_time_since_a_crisis_or_a_danger_denied_is_left_to_the_model(engine, language, text):
+    assert not engine.crisis.matches(text)
