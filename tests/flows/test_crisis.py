@@ -317,7 +317,18 @@ def test_a_crisis_word_in_a_story_or_the_news_is_left_to_the_model(engine, langu
     ("es", "mi hermano lleva un año limpio después de la sobredosis, busca trabajo"),
     ("es", "no me siento en peligro, solo necesito hablar con alguien"),
     ("fr", "ça fait deux ans que j'ai fait une surdose, je cherche un groupe"),
-    ("fr", "avant je pensais au suicide tous les jours, je voudrais un suivi"),
+    ("fr", "sobre depuis trois ans après une overdose, je cherche du travail"),
 ])
 def test_time_since_a_crisis_or_a_danger_denied_is_left_to_the_model(engine, language, text):
     assert not engine.crisis.matches(text)
+
+
+# ...but a short or vague time does not: the danger may be now.
+@pytest.mark.parametrize("language, text", [
+    ("en", "been clean since monday but i overdosed tonight"),
+    ("en", "sober for 3 days and i just took all my pills"),
+    ("es", "limpio desde el lunes y ahora me tomé demasiadas pastillas"),
+    ("fr", "avant je mangeais bien, là je veux me tuer"),
+])
+def test_a_short_or_vague_time_does_not_excuse_a_crisis(engine, language, text):
+    assert engine.crisis.matches(text)
