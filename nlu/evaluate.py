@@ -61,12 +61,13 @@ class HeldoutSet:
 
 
 HELDOUT_SETS = [
-    HeldoutSet("v9", "v9 (blind, crisis)", NLU_DIR / "heldout9",
+    HeldoutSet("v9", "v9 (crisis)", NLU_DIR / "heldout9",
                "English: 60 crisis messages (about a third buried inside an ordinary need request), 8 per other "
                "need intent and 60 crisis look-alikes, written at the start of the sixth round by a new writer "
                "(guide only). Spanish and French: 50 crisis messages and 40 look-alikes each, written by three "
                "more new writers (guide only) at the start of the seventh; no Spanish or French need messages. "
-               "Committed unread, scored once, before any change was made for them."),
+               "Committed unread and scored once before any change was made for them (figures in the notes); "
+               "read afterwards, so a development set in this report."),
     HeldoutSet("v8", "v8 (crisis)", NLU_DIR / "heldout8",
                "60 crisis messages and 8 per other need intent per language, plus 60 crisis look-alikes per "
                "language, written at the start of the fifth round by three new writers (guide only, after the guide "
