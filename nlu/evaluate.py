@@ -61,6 +61,10 @@ class HeldoutSet:
 
 
 HELDOUT_SETS = [
+    HeldoutSet("v10", "v10 (blind, crisis)", NLU_DIR / "heldout10",
+               "8 per need intent, 40 crisis messages and 40 crisis look-alikes per language, written at the end "
+               "of the seventh round by four new writers (guide only) and committed unread: the next round "
+               "scores it once before changing anything."),
     HeldoutSet("v9", "v9 (crisis)", NLU_DIR / "heldout9",
                "English: 60 crisis messages (about a third buried inside an ordinary need request), 8 per other "
                "need intent and 60 crisis look-alikes, written at the start of the sixth round by a new writer "
