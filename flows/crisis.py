@@ -91,9 +91,9 @@ class CrisisNet:
         # Whole words around the match: a pattern may end mid-word ("suicid").
         start, end = literal.rfind(" ", 0, match.start()) + 1, literal.find(" ", match.end())
         end = len(literal) if end < 0 else end
-        before, words, after = literal[:start].split(), literal[start:end], literal[end:].split()
-        if SENTENCE_BREAK in before:  # negations and markers before the match: its own sentence only
-            before = before[len(before) - before[::-1].index(SENTENCE_BREAK):]
+        # Negations and markers before the match: its own sentence only.
+        sentence_start = literal.rfind(SENTENCE_BREAK, 0, start) + 1
+        before, words, after = literal[sentence_start:start].split(), literal[start:end], literal[end:].split()
         if self._negations and self._negations.search(" ".join(before[-NEGATION_WINDOW:])):
             return True
         if self._anchored_negations and self._anchored_negations.search(" ".join(before[-ANCHORED_NEGATION_WINDOW:])):

@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from nlu.heldout_sets import HELDOUT_SETS
+
 
 @click.command("train", help="Train the NLU model into nlu/models/ (skipped with --if-needed when up to date).")
 @click.option("--if-needed", is_flag=True, help="Reuse the model built from the current training data.")
@@ -44,7 +46,7 @@ def classify_command() -> None:
 @click.option("--write-baseline-json", default=None,
               help="Only train and score Rasa's default pipeline (the slow part), write its JSON and stop.")
 @click.option("--preamble", default="", help="Text put under the title (how the numbers were obtained).")
-@click.option("--heldout", multiple=True, type=click.Choice(["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"]),
+@click.option("--heldout", multiple=True, type=click.Choice([s.key for s in HELDOUT_SETS]),
               help="Only these held-out sets (default: all). Keep the newest set blind: score it once.")
 def eval_command(report: str, skip_baselines: bool, cv: bool, baseline_json: str | None,
                  write_baseline_json: str | None, preamble: str, heldout: tuple[str, ...]) -> None:
