@@ -332,3 +332,27 @@ def test_time_since_a_crisis_or_a_danger_denied_is_left_to_the_model(engine, lan
 ])
 def test_a_short_or_vague_time_does_not_excuse_a_crisis(engine, language, text):
     assert engine.crisis.matches(text)
+
+
+# Eighth round (from v10's misses): self-harm told as "-ándome", a weapon carried, people who won't wake up.
+@pytest.mark.parametrize("language, text", [
+    ("en", "he took a bunch of xanax with vodka and now i cant wake him up"),
+    ("en", "a guy at work said hes bringing a gun in tomorrow"),
+    ("es", "llevo toda la noche quemándome los brazos"),
+    ("es", "el casero viene esta noche a arreglar cuentas y lleva pistola"),
+    ("es", "mi esposo y mi hijo no despiertan, pusimos el generador en la cochera"),
+    ("fr", "mon chum pis mon gars se réveillent pas"),
+])
+def test_eighth_round_crisis_phrasings_match(engine, language, text):
+    assert engine.crisis.matches(text)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "el casero me va a matar a disgustos, el moho ha vuelto"),
+    ("es", "sin chamba otra vez, este mes me va a matar jaja"),
+    ("fr", "ce mois va me tuer, je cherche une banque alimentaire"),
+    ("fr", "ado je me scarifiais, plus depuis des années, je veux un thérapeute"),
+    ("fr", "tentative de suicide à l'adolescence, aujourd'hui je cherche de l'aide pour l'anxiété"),
+])
+def test_eighth_round_figures_and_old_crises_are_left_to_the_model(engine, language, text):
+    assert not engine.crisis.matches(text)
