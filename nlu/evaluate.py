@@ -152,7 +152,11 @@ class Evaluation:
     def section(self, heldout: HeldoutSet, robustness: bool) -> list[str]:
         data = heldout.utterances()
         results = [(lang, intent, text, self._parse(text)) for lang, intent, text in data]
+        trained = heldout.trained_count()
         lines = [f"## Held-out set {heldout.name}", "", heldout.about, "",
+                 *([f"{trained} message(s) of this set are also in the training data word for word (up to case, "
+                    "accents and punctuation), written independently; they are left out of every figure.", ""]
+                   if trained else []),
                  "### Intent / need accuracy (shipped model, full parser, no language hint)", "",
                  "| language | need accuracy (need intents) | all intents | crisis recall, NLU | crisis recall, NLU + flows net |",
                  "|---|---|---|---|---|"]

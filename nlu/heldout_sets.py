@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from flows.text import normalize
 from nlu.lexicon import DATA_DIR, LANGS, examples_in
 
 NLU_DIR = DATA_DIR.parent
@@ -23,17 +25,37 @@ class HeldoutSet:
     about: str
 
     def utterances(self) -> list[tuple[str, str, str]]:
-        """(language, intent, text) for every utterance."""
-        return examples_in(self.directory)
+        """(language, intent, text) for every utterance the training data does not also have."""
+        return [row for row in examples_in(self.directory) if not trained_on(row[2])]
 
     def lookalikes(self) -> dict[str, list[str]]:
-        """Crisis look-alikes per language, from lookalikes.yml and/or <lang>-lookalikes.yml."""
+        """Crisis look-alikes per language (lookalikes.yml and/or <lang>-lookalikes.yml), untrained ones."""
         found: dict[str, list[str]] = defaultdict(list)
-        for path in [self.directory / "lookalikes.yml", *(self.directory / f"{lang}-lookalikes.yml" for lang in LANGS)]:
-            if path.exists():
-                for lang, texts in yaml.safe_load(path.read_text(encoding="utf-8")).items():
-                    found[lang] += texts
+        for lang, text in self._all_lookalikes():
+            if not trained_on(text):
+                found[lang].append(text)
         return found
+
+    def trained_count(self) -> int:
+        """Messages left out because the training data has them word for word (stock phrases written
+        independently, "i want to die", "yes"): scoring them would score training data."""
+        return sum(trained_on(text) for text in [row[2] for row in examples_in(self.directory)]
+                   + [text for _, text in self._all_lookalikes()])
+
+    def _all_lookalikes(self) -> list[tuple[str, str]]:
+        paths = [self.directory / "lookalikes.yml", *(self.directory / f"{lang}-lookalikes.yml" for lang in LANGS)]
+        return [(lang, text) for path in paths if path.exists()
+                for lang, texts in yaml.safe_load(path.read_text(encoding="utf-8")).items() for text in texts]
+
+
+@lru_cache(maxsize=1)
+def _training_messages() -> frozenset[str]:
+    return frozenset(normalize(text) for _, _, text in examples_in(DATA_DIR))
+
+
+def trained_on(text: str) -> bool:
+    """The training data has this message, up to case, accents and punctuation."""
+    return normalize(text) in _training_messages()
 
 
 HELDOUT_SETS = [
