@@ -39,6 +39,11 @@ def test_numbers_that_are_not_zip_codes(extract):
     ("estoy sola", {"type": "alone", "size": 1}),
     ("I'm 17 and homeless", {"type": "youth", "size": None}),
     ("soy adulto mayor", {"type": "older_adult", "size": None}),
+    # A partner alone is a couple: the answer a household question most often gets besides "just me".
+    ("me and my boyfriend", {"type": "family", "size": None}),
+    ("vivo con mi esposa", {"type": "family", "size": None}),
+    ("moi pis mon chum", {"type": "family", "size": None}),
+    ("I live with my husband and two kids", {"type": "with_children", "size": 3}),
 ])
 def test_household(extract, text, household):
     assert extract(text)["household"] == household
