@@ -363,6 +363,9 @@ def test_a_short_or_vague_time_does_not_excuse_a_crisis(engine, language, text):
     ("es", "el casero viene esta noche a arreglar cuentas y lleva pistola"),
     ("es", "mi esposo y mi hijo no despiertan, pusimos el generador en la cochera"),
     ("fr", "mon chum pis mon gars se réveillent pas"),
+    ("en", "my landlord just shoved me down the stairs"),
+    ("en", "me and my kids, he's hitting us"),
+    ("en", "just wanted someone to know i tried. bye"),
 ])
 def test_eighth_round_crisis_phrasings_match(engine, language, text):
     assert engine.crisis.matches(text)
@@ -374,6 +377,8 @@ def test_eighth_round_crisis_phrasings_match(engine, language, text):
     ("fr", "ce mois va me tuer, je cherche une banque alimentaire"),
     ("fr", "ado je me scarifiais, plus depuis des années, je veux un thérapeute"),
     ("fr", "tentative de suicide à l'adolescence, aujourd'hui je cherche de l'aide pour l'anxiété"),
+    ("en", "the storm hit us hard and the power is out"),
+    ("en", "wanted you to know i tried the food bank, they were closed. bye"),
 ])
 def test_eighth_round_figures_and_old_crises_are_left_to_the_model(engine, language, text):
     assert not engine.crisis.matches(text)
