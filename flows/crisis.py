@@ -22,10 +22,6 @@ from flows.types import NluResult
 # Acted on even when the model is unsure: a false alarm costs a kind message, a miss costs far more.
 # The parser's own floor (MIN_CONFIDENCE in nlu/parser.py): a crisis it calls is never dropped here.
 CRISIS_CONFIDENCE = 0.25
-# For a household answered as asked ("my husband and two kids", "moi pis mon chum"): the crisis training
-# data is full of partners ("my husband is beating me"), so the model took such answers for crises
-# (P 0.33-0.82). The words still count in full: "me and my kids, he's hitting us" stays a crisis.
-HOUSEHOLD_ANSWER_CRISIS_CONFIDENCE = 0.9
 # Hesitations in speech transcripts ("i took uh too many") would split a phrase in two.
 _HESITATION = re.compile(r"\b(u+h+|u+m+|uhm|e+rm?|e+uh|heu|e+h|h?m{2,}|ah)\b ?")
 # Where a sentence ends in the caller's text; the break is a word no pattern matches.
@@ -63,9 +59,9 @@ class CrisisNet:
         self._anchored_negations = _union({lang: [p for p in ps if p.endswith("$")] for lang, ps in negations.items()})
         self._present = _union(keywords.get("crisis_present", {}))
 
-    def is_crisis(self, text: str | None, nlu: NluResult | None, floor: float = CRISIS_CONFIDENCE) -> bool:
-        """The model's crisis call at `floor` or above, or the words alone."""
-        if nlu is not None and nlu.available and "crisis" in (nlu.intent, nlu.need) and nlu.confidence >= floor:
+    def is_crisis(self, text: str | None, nlu: NluResult | None) -> bool:
+        if nlu is not None and nlu.available and "crisis" in (nlu.intent, nlu.need) \
+                and nlu.confidence >= CRISIS_CONFIDENCE:
             return True
         return self.matches(text)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from flows import loader, records, resources_format, slots
 from flows.commands import AGENT, BACK, HELP, MENU, MORE, Commands
-from flows.crisis import CRISIS_CONFIDENCE, HOUSEHOLD_ANSWER_CRISIS_CONFIDENCE, CrisisNet
+from flows.crisis import CrisisNet
 from flows.loader import ChoiceSpec, FlowConfigError, FlowData
 from flows.optout import HELP as OPT_HELP, START, STOP, OptOut
 from flows.paging import fits, paginate
@@ -175,8 +175,7 @@ class _Step:
         self.s.data.pop("no_input", None)
         self.remember()
         self.detect_language()
-        found = slots.from_message(self.text, self.digits, self.nlu)
-        if self.engine.crisis.is_crisis(self.text, self.nlu, self.crisis_floor(found)):
+        if self.engine.crisis.is_crisis(self.text, self.nlu):
             self.crisis()
             return
         switch = self.engine.commands.language_switch(self.text, self.nlu)
@@ -184,7 +183,7 @@ class _Step:
             self.s.language = switch
             self.resume()
             return
-        self.s.slots.update(found)
+        self.s.slots.update(slots.from_message(self.text, self.digits, self.nlu))
         command = self.engine.commands.command(self.text, self.digits, self.nlu)
         if command and self.run_command(command):
             return
@@ -247,12 +246,6 @@ class _Step:
         elif nlu.language != self.s.language and nlu.language_confidence >= LANGUAGE_SWITCH_CONFIDENT \
                 and len(self.text.split()) >= 3:
             self.s.language = nlu.language
-
-    def crisis_floor(self, found: dict[str, Any]) -> float:
-        """How sure the model must be of a crisis: surer when the message answers the household question."""
-        node = self.data.nodes.get(self.s.node)
-        answered = node is not None and node.fills == "household" and "household" in found
-        return HOUSEHOLD_ANSWER_CRISIS_CONFIDENCE if answered else CRISIS_CONFIDENCE
 
     def confident_need(self) -> str | None:
         nlu = self.nlu

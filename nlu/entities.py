@@ -63,6 +63,8 @@ class EntityExtractor:
             nlp = pipelines[lang]
             matcher = PhraseMatcher(nlp.vocab, attr="NORM")
             for entity, by_value in _phrases().items():
+                if entity in ("household_answer", "household_joins"):
+                    continue
                 if entity == "language_choice":
                     by_value = {value: {lang: phrases} for value, phrases in by_value.items()}
                 for value, by_lang in by_value.items():
@@ -145,6 +147,24 @@ class EntityExtractor:
         if size:
             return {"value": {"type": "family" if size > 1 else "alone", "size": size}, "start": 0, "end": len(folded)}
         return None
+
+
+@lru_cache(maxsize=1)
+def _household_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(every word a bare household answer may use, the words that join its people)."""
+    def words_of(phrases):
+        return frozenset(w for p in phrases for w in re.findall(r"[^\W\d_]+", fold(p)))
+    household = [p for by_lang in _phrases()["household"].values() for ps in by_lang.values() for p in ps]
+    answer = [w for ws in _phrases()["household_answer"].values() for w in ws]
+    joins = words_of(w for ws in _phrases()["household_joins"].values() for w in ws)
+    return words_of(household + answer) | joins | set(_NUMBER_WORDS), joins
+
+
+def is_household_answer(text: str) -> bool:
+    """People and nothing else: "I live with my husband and two kids", "moi pis mon chum", "somos 4"."""
+    allowed, joins = _household_words()
+    words = re.findall(r"[^\W\d_]+", fold(text))
+    return bool(set(words) & joins) and all(w in allowed for w in words)
 
 
 def _number(token: str) -> int:

@@ -10,7 +10,7 @@ from flows.types import NEEDS, UNKNOWN, NluResult
 from ivr.config import Settings
 from nlu import langid, safety
 from nlu.backends import HttpBackend, InProcessBackend, MissingModelBackend, NluUnavailable
-from nlu.entities import to_slots
+from nlu.entities import is_household_answer, to_slots
 from nlu.lexicon import lexicon, words
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,7 @@ class Parser:
         if confidence < MIN_CONFIDENCE or not known:
             # Words the training data never saw ("48201", "asdfgh") carry no intent.
             intent = UNKNOWN
+        entities = to_slots(data.get("entities") or [])
         crisis_confidence = next((float(r.get("confidence") or 0.0) for r in data.get("intent_ranking") or []
                                   if r.get("name") == "crisis"), confidence if intent == "crisis" else 0.0)
         if self.net.matches(text):
@@ -70,10 +71,14 @@ class Parser:
         elif crisis_confidence < MAX_TOLD_AS_PAST and self.net.told_as_past(text):
             if intent == "crisis":  # the need the story leads to ("…doing better now, I want a support group")
                 intent, confidence = self._runner_up(data)
+        elif is_household_answer(text):
+            # People named and nothing that happens to them: a crisis call is the model's partner-means-crisis
+            # habit, and there is no other intent either (the flows take the household from the entities).
+            if intent == "crisis":
+                intent, confidence = UNKNOWN, 0.0
         elif intent == "crisis" or (crisis_confidence >= MIN_CRISIS_CONFIDENCE and known):
             # Ranked first (above the MIN_CONFIDENCE floor) or likely enough: either way, crisis.
             intent, confidence = "crisis", crisis_confidence
-        entities = to_slots(data.get("entities") or [])
         if intent == "agent":
             # "Can I talk to someone about my eviction?": the need whose words the message uses (the model's
             # concept lists), best ranked first, goes to the specialist's summary.

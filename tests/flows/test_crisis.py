@@ -72,27 +72,6 @@ def test_words_that_only_look_alarming_do_not_trigger(engine):
     assert chat.session.node != "crisis" and turn.reply.language == "en"
 
 
-
-# The model took household answers naming a partner for crises (P 0.33-0.82): at the household question,
-# such an answer needs a sure crisis call; the words and a sure model still interrupt.
-@pytest.mark.parametrize("text, language, household, confidence, crisis", [
-    ("I live with my husband and two kids", "en", {"type": "with_children", "size": 3}, 0.52, False),
-    ("moi pis mon chum", "fr", {"type": "family", "size": None}, 0.82, False),
-    ("mi pareja y yo y el bebé", "es", {"type": "family", "size": None}, 0.95, True),
-    ("me and my kids, he's hitting us", "en", {"type": "with_children", "size": None}, 0.4, True),
-])
-def test_a_household_answer_needs_a_sure_crisis_call(engine, text, language, household, confidence, crisis):
-    chat = Chat(engine, language=language, node="ask_household", slots={"need": "rent"})
-    chat.say(text, language, nlu("crisis", "crisis", language, confidence, household=household))
-    assert (chat.session.node == "crisis") is crisis
-    assert chat.session.slots.get("household") == (None if crisis else household["type"])
-
-
-def test_a_crisis_call_elsewhere_keeps_the_low_floor(engine):
-    chat = Chat(engine, language="en", node="ask_location", slots={"need": "rent"})
-    chat.say("me and my husband", "en", nlu("crisis", "crisis", "en", 0.52, household={"type": "family", "size": None}))
-    assert chat.session.node == "crisis"
-
 # Indirect phrasings the model can miss (found by the blind held-out run): the keyword net catches them.
 @pytest.mark.parametrize("language, text", [
     ("en", "I already wrote a goodbye letter to my mom"),

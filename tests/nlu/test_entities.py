@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.entities import EntityExtractor, to_slots
+from nlu.entities import EntityExtractor, is_household_answer, to_slots
 from nlu.spacy_pipeline import trilingual_nlp
 
 
@@ -97,3 +97,14 @@ def test_spanish_amounts_are_not_postal_codes(extract, text):
 
 def test_us_zip_still_wins_in_english(extract):
     assert extract("I need food in 48226")["location"] == {"type": "zip", "value": "48226"}
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("I live with my husband and two kids", True), ("vivo con mi esposa", True), ("moi pis mon chum", True),
+    ("somos 4, mi esposo, yo y dos niños", True),
+    ("just me", False),  # no one joined: a lone word or two ("MY BABY") may be a cry for help
+    ("me and my kids, he is hitting us", False), ("my husband and I have no heat", False),
+    ("mon chum pis moi on a besoin d'un logement", False),
+])
+def test_a_bare_household_answer_names_people_and_nothing_else(text, answer):
+    assert is_household_answer(text) is answer

@@ -129,6 +129,25 @@ def test_a_crisis_told_as_over_gets_the_need_it_leads_to(parser, text, need):
     assert parser.parse(text).need == need
 
 
+# The model alone calls these crisis (partners fill the crisis training data); a message that only names
+# the people in a household carries no intent, and its household still comes through.
+@pytest.mark.parametrize("text, household", [
+    ("moi pis mon chum", "family"), ("mi pareja y yo y el bebe", "family"),
+    ("older adult, I'm 80 and my daughter lives with me", "with_children"),
+])
+def test_a_bare_household_answer_is_not_a_crisis(parser, text, household):
+    assert parser.backend.parse(text)["intent"]["name"] == "crisis"
+    result = parser.parse(text)
+    assert (result.intent, result.need, result.entities["household"]["type"]) == ("unknown", None, household)
+
+
+@pytest.mark.parametrize("text", [
+    "kitchen on fire kids upstairs", "mon chum me maltraite", "my husband says he will kill me when he gets home",
+])
+def test_a_crisis_told_with_household_words_is_still_crisis(parser, text):
+    assert parser.parse(text).need == "crisis"
+
+
 @pytest.mark.parametrize("text", [
     "I tried to kill myself two years ago and tonight I have the pills out again",
     "hace un año intenté matarme y esta noche tengo las pastillas otra vez",
