@@ -6,7 +6,8 @@ de la vergüenza") are blanked out first, so figures of speech don't trip the ne
 written next to one still does. A match with a `crisis_distanced` marker within a few words ("tried to
 kill myself 5 years ago", "mi hermano tuvo una sobredosis el año pasado") is left to the model: the words
 alone can't tell a past crisis from a present one. So is a match right after a `crisis_negations` marker
-("not thinking of hurting myself", "no pienso en hacerme daño", "je suis pas suicidaire").
+("not thinking of hurting myself", "no pienso en hacerme daño", "je suis pas suicidaire"), and one in a
+sentence with `crisis_joking` laughter ("gonna kill my landlord haha").
 
 `told_as_past` serves the parser: the model's own crisis call on a message that tells a crisis as over
 ("I tried to end my life two years ago, doing much better now") is the model's commonest false alarm.
@@ -58,6 +59,7 @@ class CrisisNet:
         self._negations = _union({lang: [p for p in ps if not p.endswith("$")] for lang, ps in negations.items()})
         self._anchored_negations = _union({lang: [p for p in ps if p.endswith("$")] for lang, ps in negations.items()})
         self._present = _union(keywords.get("crisis_present", {}))
+        self._joking = _union(keywords.get("crisis_joking", {}))
 
     def is_crisis(self, text: str | None, nlu: NluResult | None) -> bool:
         if nlu is not None and nlu.available and "crisis" in (nlu.intent, nlu.need) \
@@ -99,4 +101,8 @@ class CrisisNet:
         if self._anchored_negations and self._anchored_negations.search(" ".join(before[-ANCHORED_NEGATION_WINDOW:])):
             return True
         window = " ".join(before[-DISTANCE_WINDOW:] + [words] + after[:DISTANCE_WINDOW])
+        # Laughter anywhere in the match's sentence ("gonna kill him haha", "je vais le tuer lol").
+        sentence_after = after[:after.index(SENTENCE_BREAK)] if SENTENCE_BREAK in after else after
+        if self._joking and self._joking.search(" ".join(before + [words] + sentence_after)):
+            return True
         return bool(self._distanced and self._distanced.search(window))

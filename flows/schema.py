@@ -88,6 +88,7 @@ KEYWORDS = {
         "crisis_negations": _PATTERNS_BY_LANGUAGE,
         "crisis_resolved": _PATTERNS_BY_LANGUAGE,
         "crisis_present": _PATTERNS_BY_LANGUAGE,
+        "crisis_joking": _PATTERNS_BY_LANGUAGE,
         "commands": {
             "type": "object",
             "properties": {name: _BY_LANGUAGE for name in ("menu", "back", "agent", "help", "more")},

@@ -361,3 +361,22 @@ def test_eighth_round_crisis_phrasings_match(engine, language, text):
 ])
 def test_eighth_round_figures_and_old_crises_are_left_to_the_model(engine, language, text):
     assert not engine.crisis.matches(text)
+
+
+# Laughter in the sentence of a crisis word leaves the message to the model, which learned the jokes.
+@pytest.mark.parametrize("language, text", [
+    ("en", "if my landlord doesnt fix the heat im going to kill him haha"),
+    ("es", "mi casero me va a matar si no le pago a tiempo jaja, necesito ayuda con la renta"),
+    ("fr", "mon proprio va me tuer si je paie pas le loyer à temps lol"),
+])
+def test_a_joke_is_left_to_the_model(engine, language, text):
+    assert not engine.crisis.matches(text)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "me quiero morir, no es broma"),
+    ("en", "lol. ok but for real i want to kill myself"),
+    ("en", "haha. i took all my pills"),
+])
+def test_laughter_denied_or_in_another_sentence_excuses_nothing(engine, language, text):
+    assert engine.crisis.matches(text)
