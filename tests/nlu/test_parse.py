@@ -148,6 +148,12 @@ def test_a_crisis_told_with_household_words_is_still_crisis(parser, text):
     assert parser.parse(text).need == "crisis"
 
 
+def test_a_danger_denied_is_not_the_models_crisis(parser):
+    text = "not suicidal just tired"
+    assert parser.backend.parse(text)["intent"]["name"] == "crisis"
+    assert parser.parse(text).need != "crisis"
+
+
 @pytest.mark.parametrize("text", [
     "I tried to kill myself two years ago and tonight I have the pills out again",
     "hace un año intenté matarme y esta noche tengo las pastillas otra vez",
