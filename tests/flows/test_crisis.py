@@ -383,3 +383,46 @@ def test_a_joke_is_left_to_the_model(engine, language, text):
 ])
 def test_laughter_denied_or_in_another_sentence_excuses_nothing(engine, language, text):
     assert engine.crisis.matches(text)
+
+
+# Ninth round (from v11's misses): a gun to oneself, farewells, gas now, fumes with symptoms, a face
+# drooping, a fall with no getting up.
+@pytest.mark.parametrize("language, text", [
+    ("en", "if they lock me out friday im going to shoot myself"),
+    ("en", "wrote letters to my kids and left them on the table tonight"),
+    ("en", "it smells like gas in the whole building and my son is dizzy"),
+    ("en", "we put the charcoal grill inside the apartment for heat and now everyone has a headache"),
+    ("en", "one side of her face is drooping and she can't talk right"),
+    ("en", "my dad fell in the kitchen and can't get up"),
+    ("es", "si me echan del piso me pego un tiro"),
+    ("es", "ya escribí cartas para mis hijos, esta noche me despido de todos"),
+    ("es", "huele a gas en toda la casa"),
+    ("es", "se le cayó la mitad de la cara a mi abuelo"),
+    ("es", "me caí en el baño y no me puedo levantar"),
+    ("fr", "s'ils me mettent dehors je me tire une balle"),
+    ("fr", "je suis en train de me couper"),
+    ("fr", "ça sent le gaz dans tout l'appart"),
+    ("fr", "mon chum se réveille pu"),
+    ("fr", "ma mère est tombée pis elle peut pas se relever"),
+])
+def test_ninth_round_crisis_phrasings_match(engine, language, text):
+    assert engine.crisis.matches(text)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "nobody overdosed, my brother just relapsed and wants detox"),
+    ("en", "no gas leak, they cut the gas because the bill is late"),
+    ("en", "I signed up for overdose response training, where do I get naloxone"),
+    ("en", "I keep shooting myself in the foot at job interviews"),
+    ("en", "my doctor says my cholesterol is going to kill me, I need cheaper groceries"),
+    ("es", "no hubo ninguna sobredosis, solo quiero un centro de rehabilitación para mi hijo"),
+    ("es", "llevo una sobredosis de trámites con el ayuntamiento"),
+    ("es", "ir en bici por esa carretera es un suicidio, ¿hay bus?"),
+    ("es", "soy maestra y quiero el teléfono de ayuda para mis alumnos con ideas suicidas"),
+    ("fr", "personne a fait d'overdose, je veux juste de la naloxone au cas"),
+    ("fr", "overdose de paperasse avec la CAF"),
+    ("fr", "ça va me tuer, ce loyer-là"),
+    ("fr", "je me tire une balle dans le pied à chaque entrevue"),
+])
+def test_ninth_round_figures_denials_and_topics_are_left_to_the_model(engine, language, text):
+    assert not engine.crisis.matches(text)
