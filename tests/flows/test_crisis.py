@@ -426,3 +426,30 @@ def test_ninth_round_crisis_phrasings_match(engine, language, text):
 ])
 def test_ninth_round_figures_denials_and_topics_are_left_to_the_model(engine, language, text):
     assert not engine.crisis.matches(text)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "there's smoke pouring out from under the neighbours' door"),
+    ("en", "he's strangling my mom"),
+    ("es", "hay olor muy fuerte a gas en la cocina"),
+    ("es", "el novio de mi hermana le está pegando a mi sobrino ahorita"),
+    ("es", "la cocina está en llamas"),
+    ("fr", "mon père a sorti sa carabine"),
+    ("fr", "il étrangle ma mère"),
+    ("fr", "l'appart est en feu"),
+])
+def test_fire_weapons_and_violence_against_others_now_match(engine, language, text):
+    assert engine.crisis.matches(text)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "im gonna strangle my landlord if he doesnt fix the sink"),
+    ("en", "lost my brother to suicide and the grief won't let up, is there a group"),
+    ("es", "el impuesto predial me está ahorcando, ¿hay exención?"),
+    ("es", "este bot me va a matar de la desesperación"),
+    ("es", "el aviso de desahucio que me pegaron en la puerta"),
+    ("fr", "les taxes municipales m'étranglent"),
+    ("fr", "l'infirmière dit aucun risque suicidaire, elle veut un groupe de deuil"),
+])
+def test_hyperbole_bereavement_and_assessed_risk_are_left_to_the_model(engine, language, text):
+    assert not engine.crisis.matches(text)
