@@ -5,9 +5,13 @@ import re
 import unicodedata
 
 
+# Ligatures have no decomposition: "cœur" typed with one is "coeur" typed without.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
 def fold(text: str) -> str:
-    """Lower case without accents: "ARRÊT" -> "arret", "Español" -> "espanol"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower case without accents or ligatures: "ARRÊT" -> "arret", "Español" -> "espanol", "Cœur" -> "coeur"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

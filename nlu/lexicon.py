@@ -1,4 +1,4 @@
-"""Text folding and the per-language word counts taken from the training data.
+"""The per-language word counts taken from the training data (text folded as flows/text.py folds it).
 
 The training files are the only domain lexicon: language ID and the out-of-vocabulary check use
 the words in them, so adding phrasings there improves both without a second word list to keep.
@@ -15,6 +15,7 @@ from typing import Iterable
 
 import yaml
 
+from flows.text import fold
 from flows.types import NEEDS
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -22,12 +23,6 @@ LANGS = ("en", "es", "fr")
 # Small add-k smoothing: a word seen only in one language is strong evidence for it.
 SMOOTHING = 0.1
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents: callers often type without them."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:

@@ -21,7 +21,8 @@ CONFIG = NLU_DIR / "config.yml"
 DEFAULT_MODEL_DIR = NLU_DIR / "models"
 # Everything that changes what the model learns or how it featurizes text.
 HASHED = [CONFIG, NLU_DIR / "entity_phrases.yml"] + [NLU_DIR / f for f in (
-    "components.py", "spacy_pipeline.py", "entities.py", "lexicon.py", "langid.py", "concepts.py")]
+    "components.py", "spacy_pipeline.py", "entities.py", "lexicon.py", "langid.py", "concepts.py")] + [
+    NLU_DIR.parent / "flows" / "text.py"]  # fold(): the folded words and lemmas the features are made of
 
 
 def content_hash(paths: list[Path] | None = None) -> str:

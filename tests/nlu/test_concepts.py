@@ -10,6 +10,7 @@ from nlu.spacy_pipeline import trilingual_nlp
 TERMS = {
     "eviction": {"en": ["evicted"], "es": ["desahucio", "desalojar"], "fr": ["expulsion"]},
     "substance_use": {"en": ["detox", "sober living"], "fr": ["désintox"]},
+    "food": {"fr": ["restos du coeur"]},
 }
 
 
@@ -24,6 +25,7 @@ def matcher() -> ConceptMatcher:
     ("centre de desintox svp", ["substance_use"]),  # accent missing in the message
     ("nos desalojaron ayer", ["eviction"]),  # inflected form of "desalojar"
     ("DESAHUCIO mañana y necesito detox", ["eviction", "substance_use"]),
+    ("on va aux Restos du Cœur", ["food"]),  # a ligature typed for the "oe" of the term
     ("sober", []),  # half of a two-word term is not the term
     ("hello there", []),
 ])
