@@ -453,3 +453,34 @@ def test_fire_weapons_and_violence_against_others_now_match(engine, language, te
 ])
 def test_hyperbole_bereavement_and_assessed_risk_are_left_to_the_model(engine, language, text):
     assert not engine.crisis.matches(text)
+
+
+# Idioms, a threat tied to a repair, a scare that was not, a crisis long ago, a professional's referral.
+@pytest.mark.parametrize("language, text", [
+    ("en", "my coworker stabbed me in the back and now I'm fired, I need job leads"),
+    ("en", "I'll kill my landlord if he doesn't fix the heat, what are my rights"),
+    ("en", "thought I was having a heart attack but it was a panic attack, I need a therapist"),
+    ("en", "i dont want to die, i just want the bills to stop"),
+    ("en", "tried to end my life a long time ago, now I want a support group"),
+    ("en", "I'm a school counselor, where can I refer students with suicidal thoughts"),
+    ("es", "me apuñalaron por la espalda en la chamba"),
+    ("es", "lo voy a matar al casero si no me arregla la calefacción"),
+    ("es", "me da un infarto cada vez que llega el recibo"),
+    ("es", "yo antes pensaba en suicidarme pero ya estoy en tratamiento"),
+    ("fr", "mon boss m'a poignardé dans le dos"),
+    ("fr", "je suis sur le pont toute la semaine, j'ai besoin d'une gardienne"),
+    ("fr", "je vais le tuer s'il répare pas le chauffage"),
+    ("fr", "il y a longtemps j'ai voulu me tuer, je cherche un groupe de soutien"),
+])
+def test_idioms_conditional_repairs_and_old_crises_are_left_to_the_model(engine, language, text):
+    assert not engine.crisis.matches(text)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "took all my xanax with vodka and i dont want to die, help"),
+    ("en", "I'll kill him if he touches her again"),
+    ("es", "los del préstamo ya vinieron con pistola"),
+    ("es", "hace tiempo dejé de cortarme pero hoy me estoy quemando los brazos"),
+])
+def test_a_crisis_beside_those_idioms_still_matches(engine, language, text):
+    assert engine.crisis.matches(text)
