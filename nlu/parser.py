@@ -82,10 +82,15 @@ class Parser:
         if intent == "agent":
             # "Can I talk to someone about my eviction?": the need whose words the message uses (the model's
             # concept lists), best ranked first, goes to the specialist's summary.
-            named = set(data.get("concepts") or []) & (set(NEEDS) - {"agent", "crisis"})
-            ranked = [r.get("name") for r in data.get("intent_ranking") or []]
+            named = self._named_need(data)
             if named:
-                entities["need"] = min(named, key=lambda n: ranked.index(n) if n in ranked else len(ranked))
+                entities["need"] = named[0]
+        elif intent == "choose_language" and entities.get("language_choice") == language:
+            # "NA en español", "english is my 2nd language, need help w my cv": a need asked for in the
+            # language the caller already writes, so nothing to switch; the need the message names is the intent.
+            named = self._named_need(data)
+            if named:
+                intent, confidence = named
         return NluResult(
             language=language,
             language_confidence=language_confidence,
@@ -94,6 +99,19 @@ class Parser:
             confidence=round(confidence, 3),
             entities=entities,
         )
+
+    @staticmethod
+    def _named_need(data: dict) -> tuple[str, float] | None:
+        """The need whose words the message uses (the model's concept lists), best ranked first, with its
+        probability given that the message is not the top intent."""
+        named = set(data.get("concepts") or []) & (set(NEEDS) - {"agent", "crisis"})
+        if not named:
+            return None
+        ranking = data.get("intent_ranking") or []
+        ranked = {r.get("name"): float(r.get("confidence") or 0.0) for r in ranking}
+        best = max(named, key=lambda n: ranked.get(n, -1.0))
+        rest = 1.0 - (float(ranking[0].get("confidence") or 0.0) if ranking else 0.0)
+        return best, (ranked.get(best, 0.0) / rest if rest > 0 else 0.0)
 
     @staticmethod
     def _runner_up(data: dict) -> tuple[str, float]:

@@ -182,3 +182,18 @@ def test_the_parser_uses_the_operators_keyword_file(parser, tmp_path):
 def test_a_request_for_a_person_carries_the_need_it_names(parser, text, need):
     result = parser.parse(text)
     assert (result.intent, result.entities.get("need")) == ("agent", need)
+
+
+@pytest.mark.parametrize("text, need", [
+    ("consejería en español", "mental_health"),
+    ("Alcooliques Anonymes en français", "substance_use"),
+    ("need help w my resume, english is my 2nd language", "employment"),
+])
+def test_a_need_asked_for_in_the_language_already_written_is_the_need(parser, text, need):
+    result = parser.parse(text)
+    assert (result.need, result.entities["language_choice"]) == (need, result.language)
+
+
+def test_a_need_asked_for_in_another_language_is_a_language_switch(parser):
+    result = parser.parse("Narcotics Anonymous meetings in Spanish")
+    assert (result.intent, result.language, result.entities["language_choice"]) == ("choose_language", "en", "es")
