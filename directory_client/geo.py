@@ -89,6 +89,11 @@ def warm() -> None:
     _us_cities()
 
 
+def is_us_zip(code: str) -> bool:
+    """A five-digit code on the US Postal Service's list (zipcodes' data, indexed once per process)."""
+    return code in _us_zips()
+
+
 def us_zip(code: str) -> Place | None:
     z = _us_zips().get(code[:5])
     if not z or not z["lat"]:

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-import zipcodes
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from nlu.lexicon import LANGS, fold
+from directory_client.geo import is_us_zip
+from flows.text import fold
+from nlu.lexicon import LANGS
 
 PHRASES_FILE = Path(__file__).parent / "entity_phrases.yml"
 HOUSEHOLD_PRIORITY = ("with_children", "family", "older_adult", "youth", "alone")
@@ -55,15 +56,11 @@ def _phrases() -> dict[str, Any]:
     return yaml.safe_load(PHRASES_FILE.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _us_zips() -> frozenset[str]:
-    # zipcodes.is_real() scans its whole list on every call (~50 ms here): a set, built once per model load.
-    return frozenset(z["zip_code"] for z in zipcodes.list_all())
-
-
 class EntityExtractor:
     def __init__(self, pipelines: dict[str, Any]):
-        _us_zips()
+        # The ZIP index now, at model load, not at a caller's first ZIP (~0.7 s; zipcodes.is_real scans its
+        # whole list on every call, ~50 ms). The directory shares the same index.
+        is_us_zip("")
         # One PhraseMatcher per language: the pattern docs must be tokenized like the messages.
         self.matchers = {}
         for lang in LANGS:
@@ -114,7 +111,7 @@ class EntityExtractor:
                 return {"value": {"type": "postal_code", "value": value}, "start": m.start(), "end": m.end()}
         for m in _ZIP.finditer(text):
             digits = re.sub(r"\D", "", m.group(1))
-            if digits in _us_zips():  # "20000 dollars" is not a place
+            if is_us_zip(digits):  # "20000 dollars" is not a place
                 return {"value": {"type": "zip", "value": digits}, "start": m.start(), "end": m.end()}
             if lang == "es" and _ES_POSTAL.fullmatch(m.group(1)) and not digits.endswith("000") \
                     and not _MONEY.match(fold(text[m.end():])) and not text[:m.start()].rstrip().endswith(("$", "€")):

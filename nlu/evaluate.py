@@ -17,10 +17,11 @@ from pathlib import Path
 
 import yaml
 
+from flows.text import fold
 from flows.types import NEEDS
 from nlu.backends import InProcessBackend
 from nlu.heldout_sets import HELDOUT_SETS, HeldoutSet
-from nlu.lexicon import LANGS, fold
+from nlu.lexicon import LANGS
 from nlu.parser import Parser
 from nlu.safety import crisis_net
 from nlu.train import CONFIG, NLU_DIR, content_hash, ensure_model, train, training_files

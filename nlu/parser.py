@@ -101,25 +101,31 @@ class Parser:
         )
 
     @staticmethod
-    def _named_need(data: dict) -> tuple[str, float] | None:
+    def _given_not(data: dict, excluded: str) -> dict[str, float]:
+        """Every other ranked intent's probability given that the message is not `excluded`, best first."""
+        ranked = {r["name"]: float(r.get("confidence") or 0.0) for r in data.get("intent_ranking") or []
+                  if r.get("name") and r["name"] != excluded}
+        rest = sum(ranked.values())
+        return {name: p / rest for name, p in ranked.items()} if rest else {}
+
+    @classmethod
+    def _named_need(cls, data: dict) -> tuple[str, float] | None:
         """The need whose words the message uses (the model's concept lists), best ranked first, with its
         probability given that the message is not the top intent."""
         named = set(data.get("concepts") or []) & (set(NEEDS) - {"agent", "crisis"})
         if not named:
             return None
-        ranking = data.get("intent_ranking") or []
-        ranked = {r.get("name"): float(r.get("confidence") or 0.0) for r in ranking}
-        best = max(named, key=lambda n: ranked.get(n, -1.0))
-        rest = 1.0 - (float(ranking[0].get("confidence") or 0.0) if ranking else 0.0)
-        return best, (ranked.get(best, 0.0) / rest if rest > 0 else 0.0)
+        top = ((data.get("intent_ranking") or [{}])[0]).get("name", "")
+        probs = cls._given_not(data, top)
+        best = max(named, key=lambda n: probs.get(n, -1.0))
+        return best, probs.get(best, 0.0)
 
-    @staticmethod
-    def _runner_up(data: dict) -> tuple[str, float]:
+    @classmethod
+    def _runner_up(cls, data: dict) -> tuple[str, float]:
         """The best other intent, its probability given that the message is not a crisis."""
-        ranked = [r for r in data.get("intent_ranking") or [] if r.get("name") != "crisis"]
-        rest = sum(float(r.get("confidence") or 0.0) for r in ranked)
-        confidence = float(ranked[0].get("confidence") or 0.0) / rest if ranked and rest else 0.0
-        return (ranked[0]["name"], confidence) if confidence >= MIN_CONFIDENCE else (UNKNOWN, 0.0)
+        probs = cls._given_not(data, "crisis")
+        best = next(iter(probs), None)
+        return (best, probs[best]) if best and probs[best] >= MIN_CONFIDENCE else (UNKNOWN, 0.0)
 
 
 def get_parser(settings: Settings | None = None) -> Parser:

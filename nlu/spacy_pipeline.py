@@ -22,8 +22,9 @@ from spacy.lookups import load_lookups
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from flows.text import fold
 from nlu import langid
-from nlu.lexicon import LANGS, fold
+from nlu.lexicon import LANGS
 
 FALLBACK_LANG = "en"  # used when the language is unsure: its tokenizer is the most neutral
 # Reading spacy-lookups-data's packaged tables takes ~3 s for Spanish and French together (half the
