@@ -54,12 +54,15 @@ def chat(lang: str | None, from_: str, at: str | None, channel: str, specialists
     from directory_client import get_directory
     from flows.engine import load_engine
     from ivr.actions import lookup
+    from ivr.config import Settings
     from ivr.conversation import Conversation
     from nlu import get_parser
 
     now = _clock(at)
     caller = "chat-" + hashlib.sha256(from_.encode()).hexdigest()[:16]
-    executors = {**_local_executors(specialists), "lookup": lookup(get_directory())}
+    settings = Settings.from_env()
+    executors = {**_local_executors(specialists),
+                 "lookup": lookup(get_directory(settings), settings.directory_language)}
     conversation = Conversation(load_engine(), get_parser(), executors)
     session = Session(caller=caller, channel=channel, language=lang)
     count = 0

@@ -46,3 +46,14 @@ def test_eval_refuses_a_baseline_scored_on_other_sets_before_any_long_work(tmp_p
     assert run.returncode == 2
     assert "scored sets ['v1'], this report ['v2']" in run.stderr
     assert not report.exists()
+
+
+def test_chat_runs_a_conversation_to_a_referral():
+    script = "me van a desalojar el viernes\n2\n48201\n2\n1\n/quit\n"
+    run = subprocess.run([TRIAGE, "chat", "--at", "2026-11-25T14:30:00-05:00"], input=script,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "¿En qué etapa va el desalojo?" in run.stdout
+    assert "¿Cuál es su código postal o ciudad?" in run.stdout
+    assert "Estos lugares le pueden ayudar:" in run.stdout
+    assert "Responda 0 para hablar con una persona" in run.stdout
